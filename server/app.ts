@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { Logger as PinoLogger } from 'pino';
+import type { AppContext } from './context';
+import { AppError, NotFoundError, type ErrorBody } from './errors';
+import { buildOpenApi } from './http/openapi';
+import { mountRoutes, type AnyRoute } from './http/route';
+import { apiDocsPage } from './http/docs';
+import { healthRoutes } from './routes/health';
+
+export const CLIENT_DIST = fileURLToPath(new URL('../dist', import.meta.url));
+
+/** Every API route, in the order the docs list them. Route modules add themselves here. */
+export function allRoutes(ctx: AppContext): AnyRoute[] {
+  return [...healthRoutes(ctx)];
+}
+
+function allowCors(origins: readonly string[]) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const origin = req.headers.origin;
+    if (origin && origins.includes(origin)) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Vary', 'Origin');
+      res.setHeader('Access-Control-Allow-Methods', 'GET,POST,PUT,PATCH,DELETE');
+      res.setHeader('Access-Control-Allow-Headers', 'Content-Type,X-Request-Id');
+      if (req.method === 'OPTIONS') {
+        res.status(204).end();
+        return;
+      }
+    }
+    next();
+  };
+}
+
+/** Builds the Express app: security headers, request ids and logging, the API, its docs, and the built UI. */
+export function createApp(ctx: AppContext, logger: PinoLogger): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'extended');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'worker-src': ["'self'", 'blob:'],
+        },
+      },
+    }),
+  );
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      serializers: { req: (req) => ({ id: req.id, method: req.method, url: req.url }), res: (res) => ({ statusCode: res.statusCode }) },
+    }),
+  );
+  app.use(allowCors(ctx.config.corsOrigins));
+  app.use(express.json({ limit: '256kb' }));
+
+  const routes = allRoutes(ctx);
+  const api = express.Router();
+  mountRoutes(api, routes);
+  const openapi = buildOpenApi(routes, {
+    title: 'Digital förvaltning — graph explorer API',
+    version: '0.1.0',
+    description: 'Read-only exploration of the knowledge graph of the articles, every fact with its evidence.',
+  });
+  api.get('/api/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+  api.get('/api/docs', (_req, res) => {
+    res.type('html').send(apiDocsPage(openapi));
+  });
+  api.use('/api', (req, _res, next) => next(new NotFoundError(`There is no API endpoint ${req.method} ${req.originalUrl}. See /api/docs.`)));
+  app.use(api);
+
+  if (existsSync(CLIENT_DIST)) {
+    app.use(express.static(CLIENT_DIST, { index: false, maxAge: '1h' }));
+    app.get(/^(?!\/api\/).*/, (_req, res) => {
+      res.sendFile(join(CLIENT_DIST, 'index.html'));
+    });
+  }
+
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const requestId = String(req.id ?? '');
+    let status = 500;
+    let body: ErrorBody;
+    if (err instanceof AppError) {
+      status = err.status;
+      body = { error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }), requestId } };
+    } else if (isBodyParserError(err)) {
+      status = err.status;
+      body = { error: { code: err.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED', message: err.type === 'entity.too.large' ? 'The request body is larger than 256 kB.' : 'The request body is not valid JSON.', requestId } };
+    } else {
+      req.log.error({ err }, 'unhandled error');
+      body = { error: { code: 'INTERNAL', message: 'Something went wrong on the server. The request id helps find it in the log.', requestId } };
+    }
+    if (status >= 500 && status !== 500) req.log.warn({ code: body.error.code }, body.error.message);
+    res.status(status).json(body);
+  });
+  return app;
+}
+
+function isBodyParserError(err: unknown): err is { status: number; type: string } {
+  return typeof err === 'object' && err !== null && 'type' in err && 'status' in err && typeof (err as { status: unknown }).status === 'number';
+}

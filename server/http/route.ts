@@ -1,0 +1,70 @@
+import type { NextFunction, Request, Response, Router } from 'express';
+import { z } from 'zod';
+import { ValidationError } from '../errors';
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** One API operation: its zod contract (used to validate and to generate OpenAPI) and its handler. */
+export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType> {
+  method: Method;
+  /** Express path, e.g. `/api/nodes/:id`. */
+  path: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  params?: P;
+  query?: Q;
+  body?: B;
+  response: R;
+  /** Status of a successful answer (default 200). */
+  status?: number;
+  /** Errors this operation can answer with, for the docs: status → meaning. */
+  errors?: Record<number, string>;
+  handler: (input: { params: z.infer<P>; query: z.infer<Q>; body: z.infer<B>; req: Request; res: Response }) => Promise<z.input<R>>;
+}
+
+// The registry holds specs of different shapes; their generics are erased here on purpose.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRoute = RouteSpec<any, any, any, any>;
+
+/** Identity helper that keeps the spec's types for the handler. */
+export function defineRoute<P extends z.ZodType = z.ZodObject<{}>, Q extends z.ZodType = z.ZodObject<{}>, B extends z.ZodType = z.ZodUnknown, R extends z.ZodType = z.ZodUnknown>(
+  spec: RouteSpec<P, Q, B, R>,
+): RouteSpec<P, Q, B, R> {
+  return spec;
+}
+
+/** Renders zod issues as one sentence that names each offending parameter. */
+export function describeIssues(where: string, error: z.ZodError): { message: string; details: { parameter: string; message: string }[] } {
+  const details = error.issues.map((issue) => ({
+    parameter: issue.path.length ? issue.path.map(String).join('.') : where,
+    message: issue.message,
+  }));
+  const message = details.map((d) => `${where} "${d.parameter}": ${d.message}`).join('; ');
+  return { message, details };
+}
+
+function parsePart<T extends z.ZodType>(schema: T | undefined, value: unknown, where: string): z.infer<T> | undefined {
+  if (!schema) return undefined;
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const { message, details } = describeIssues(where, parsed.error);
+    throw new ValidationError(message, details);
+  }
+  return parsed.data;
+}
+
+/** Mounts routes on a router: parse → handler → respond; every error goes to the error middleware. */
+export function mountRoutes(router: Router, routes: AnyRoute[]): void {
+  for (const route of routes) {
+    router[route.method](route.path, (req: Request, res: Response, next: NextFunction) => {
+      (async () => {
+        const params = parsePart(route.params, req.params, 'path parameter');
+        const query = parsePart(route.query, req.query, 'query parameter');
+        const body = parsePart(route.body, req.body ?? {}, 'body field');
+        const result = await route.handler({ params, query, body, req, res });
+        if (!res.headersSent) res.status(route.status ?? 200).json(result);
+      })().catch(next);
+    });
+  }
+}

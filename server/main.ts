@@ -1,0 +1,71 @@
+import type { Server } from 'node:http';
+import { pino } from 'pino';
+import { createApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { connect, type Connection } from './neo4j/connect';
+import { applySchema } from './neo4j/schema';
+import { seedIfEmpty } from './services/seed';
+
+/** Starts the explorer: Neo4j (embedded unless NEO4J_URI is set), schema, seed when empty, API and UI. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const log = pino({ level: config.logLevel, base: undefined });
+
+  if (!config.neo4j.uri) console.log(`Starting the embedded Neo4j (data in ${config.embedded.dataDir}) …`);
+  let connection: Connection | undefined;
+  let server: Server | undefined;
+  let stopping = false;
+  const shutdown = async (signal: string, code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'Shutting down');
+    const force = setTimeout(() => process.exit(code || 1), 40_000);
+    force.unref();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    server?.closeAllConnections();
+    await connection?.close().catch((err: unknown) => log.error({ err }, 'Closing the database failed'));
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    connection = await connect(config, log);
+    const info = await connection.db.info(30_000);
+    const statements = await applySchema(connection.db);
+    log.info({ statements }, 'Schema applied');
+    if (config.seed.onStart && (await seedIfEmpty(connection.db, config.seed.dir, log))) {
+      console.log(`Loaded the articles from ${config.seed.dir} into the empty database.`);
+    }
+    if (connection.embedded) {
+      console.log(`Neo4j ${info.version} (embedded) on ${connection.embedded.uri} — user "${connection.embedded.user}", password in ${config.embedded.dataDir}/explorer-password unless NEO4J_PASSWORD is set.`);
+    } else {
+      console.log(`Using your Neo4j ${info.version} at ${info.uri}, database "${info.database}".`);
+    }
+  } catch (err) {
+    console.error(`Could not start: ${err instanceof Error ? err.message : String(err)}`);
+    await connection?.close().catch(() => {});
+    process.exit(1);
+  }
+
+  const app = createApp({ config, db: connection.db, log, embedded: Boolean(connection.embedded) }, log);
+  server = app.listen(config.port, config.host, () => {
+    const host = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
+    console.log(`Explorer running at http://${host}:${config.port}  (API docs: http://${host}:${config.port}/api/docs)`);
+  });
+  server.on('error', (err) => {
+    console.error(`Could not listen on ${config.host}:${config.port}: ${err.message}. Set PORT to a free port.`);
+    void shutdown('listen-error', 1);
+  });
+}
+
+void main();

@@ -1,0 +1,87 @@
+import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
+import { DatabaseUnavailableError } from '../errors';
+import { toAppError } from './errors';
+
+export interface DatabaseInfo {
+  uri: string;
+  database: string;
+  version: string;
+  edition: string;
+}
+
+export interface RunOptions {
+  /** Server-side transaction timeout; the server cancels the query after it. */
+  timeoutMs?: number;
+  /** Free-form metadata shown by `SHOW TRANSACTIONS`, e.g. the request id. */
+  metadata?: Record<string, string>;
+}
+
+/** Builds a driver tuned so that an outage fails fast instead of retrying for half a minute. */
+export function createDriver(uri: string, user: string, password: string): Driver {
+  return neo4j.driver(uri, neo4j.auth.basic(user, password), {
+    connectionTimeout: 2_000,
+    connectionAcquisitionTimeout: 2_000,
+    maxTransactionRetryTime: 1_000,
+    disableLosslessIntegers: false,
+    userAgent: 'digiforv-explorer/0.1',
+  });
+}
+
+/** The one place that runs Cypher for the app: reads are read transactions (clusters route them to readers). */
+export class Database {
+  constructor(
+    readonly driver: Driver,
+    readonly uri: string,
+    readonly database: string,
+    readonly defaultTimeoutMs: number,
+  ) {}
+
+  /** Runs a read query in a read transaction with a timeout. */
+  async read<R extends RecordShape = RecordShape>(cypher: string, params: Record<string, unknown> = {}, options: RunOptions = {}): Promise<QueryResult<R>> {
+    return this.execute<R>(cypher, params, 'READ', options);
+  }
+
+  /** Runs a write query in a write transaction with a timeout. */
+  async write<R extends RecordShape = RecordShape>(cypher: string, params: Record<string, unknown> = {}, options: RunOptions = {}): Promise<QueryResult<R>> {
+    return this.execute<R>(cypher, params, 'WRITE', options);
+  }
+
+  private async execute<R extends RecordShape>(cypher: string, params: Record<string, unknown>, routing: 'READ' | 'WRITE', options: RunOptions): Promise<QueryResult<R>> {
+    const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
+    try {
+      return await this.driver.executeQuery<QueryResult<R>>(cypher, params, {
+        database: this.database,
+        routing,
+        transactionConfig: { timeout: timeoutMs, ...(options.metadata ? { metadata: options.metadata } : {}) },
+      });
+    } catch (err) {
+      throw toAppError(err, { timeoutMs });
+    }
+  }
+
+  /** Asks the server who it is; fails within `withinMs` when it does not answer. */
+  async info(withinMs = 1_800): Promise<DatabaseInfo> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new DatabaseUnavailableError(`The database at ${this.uri} did not answer within ${withinMs} ms.`)), withinMs);
+    });
+    try {
+      const result = await Promise.race([
+        this.read<{ version: string; edition: string }>(
+          'CALL dbms.components() YIELD name, versions, edition WHERE name = "Neo4j Kernel" RETURN versions[0] AS version, edition',
+          {},
+          { timeoutMs: withinMs },
+        ),
+        deadline,
+      ]);
+      const record = result.records[0];
+      return { uri: this.uri, database: this.database, version: record?.get('version') ?? 'unknown', edition: record?.get('edition') ?? 'unknown' };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}

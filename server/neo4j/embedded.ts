@@ -1,0 +1,165 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { join, delimiter } from 'node:path';
+import { createInterface } from 'node:readline';
+import { ensureNeo4jJars } from '../../scripts/neo4j-jars.mjs';
+
+export interface EmbeddedOptions {
+  port: number;
+  dataDir: string;
+  heap: string;
+  pageCache: string;
+  txMax: string;
+  /** Java binary; defaults to $JAVA_HOME/bin/java, then `java` on the PATH. */
+  java?: string | undefined;
+  /** Password for user neo4j; when unset one is generated on first start and kept in the data directory. */
+  password?: string | undefined;
+  startTimeoutMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface EmbeddedNeo4j {
+  readonly uri: string;
+  readonly user: 'neo4j';
+  readonly password: string;
+  readonly version: string;
+  readonly pid: number;
+  /** Resolves once the JVM has exited; a clean shutdown flushes the store. */
+  stop(): Promise<void>;
+  /** Resolves when the JVM exits for any reason. */
+  readonly exited: Promise<number | null>;
+}
+
+export class EmbeddedStartError extends Error {
+  readonly code = 'EMBEDDED_START_FAILED';
+}
+
+const PASSWORD_FILE = 'explorer-password';
+
+/** Reads the kept password or, on first start, generates one readable by its owner only. */
+export function embeddedPassword(dataDir: string, configured?: string): string {
+  if (configured) return configured;
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, PASSWORD_FILE);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const generated = randomBytes(18).toString('base64url');
+  writeFileSync(file, generated + '\n', { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return generated;
+}
+
+/** True when something accepts TCP connections on 127.0.0.1:port. */
+export function portAnswers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+    socket.setTimeout(1000, () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+}
+
+/** Starts Neo4j in a child JVM on 127.0.0.1 and resolves when its Bolt connector accepts connections. */
+export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<EmbeddedNeo4j> {
+  const log = options.log ?? (() => {});
+  if (await portAnswers(options.port)) {
+    throw new EmbeddedStartError(
+      `Port ${options.port} on 127.0.0.1 is already in use, so the embedded Neo4j cannot listen there. ` +
+        `Stop what runs there, set NEO4J_EMBEDDED_PORT to a free port, or point NEO4J_URI at that database.`,
+    );
+  }
+  const { lib, classes } = ensureNeo4jJars({ quiet: false });
+  const password = embeddedPassword(options.dataDir, options.password);
+  const java = options.java ?? (process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java');
+
+  const child: ChildProcessWithoutNullStreams = spawn(
+    java,
+    [
+      `-Xms${options.heap}`,
+      `-Xmx${options.heap}`,
+      '-XX:+UseG1GC',
+      '-XX:+ExitOnOutOfMemoryError',
+      '-Dfile.encoding=UTF-8',
+      '-cp',
+      [join(lib, '*'), classes].join(delimiter),
+      'EmbeddedNeo4j',
+    ],
+    {
+      env: {
+        ...process.env,
+        EMBEDDED_HOME: options.dataDir,
+        EMBEDDED_PORT: String(options.port),
+        EMBEDDED_PASSWORD: password,
+        EMBEDDED_PAGECACHE: options.pageCache,
+        EMBEDDED_TX_MAX: options.txMax,
+      },
+      // stdin stays open and unused: when this process dies, the pipe closes and the JVM stops itself.
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
+
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const recent: string[] = [];
+  const remember = (line: string) => {
+    recent.push(line);
+    if (recent.length > 40) recent.shift();
+    log(line);
+  };
+  createInterface({ input: child.stderr }).on('line', remember);
+
+  const ready = await new Promise<{ uri: string; version: string }>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new EmbeddedStartError(`Neo4j did not start within ${(options.startTimeoutMs ?? 120_000) / 1000} s.\n${recent.join('\n')}`));
+    }, options.startTimeoutMs ?? 120_000);
+    child.once('error', (err) => {
+      clearTimeout(timer);
+      reject(new EmbeddedStartError(`Could not run Java ("${java}"): ${err.message}. Install a JDK 17 or set NEO4J_JAVA.`));
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      const reason = recent.find((l) => l.startsWith('EMBEDDED_FAILED'))?.replace('EMBEDDED_FAILED ', '') ?? recent.slice(-15).join('\n');
+      reject(new EmbeddedStartError(`Neo4j exited during start-up (exit code ${code}): ${reason}`));
+    });
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const match = /^EMBEDDED_READY (\S+) (\S+)/.exec(line);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ uri: match[1]!, version: match[2]! });
+      } else {
+        remember(line);
+      }
+    });
+  });
+
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+
+  let stopping: Promise<void> | undefined;
+  return {
+    uri: ready.uri,
+    user: 'neo4j',
+    password,
+    version: ready.version,
+    pid: child.pid ?? -1,
+    exited,
+    stop() {
+      stopping ??= (async () => {
+        process.off('exit', killOnExit);
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        child.stdin.end();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+        await exited;
+        clearTimeout(timer);
+      })();
+      return stopping;
+    },
+  };
+}

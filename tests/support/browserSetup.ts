@@ -1,0 +1,32 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { ROOT, startApp } from './app';
+import { CHROMIUM } from './browser';
+import { startTestNeo4j } from './embedded';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    appUrl: string;
+  }
+}
+
+/** The real built app on a free port, on a seeded throw-away embedded Neo4j, for the browser tests. */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Browser tests need Debian's Chromium at ${CHROMIUM}: apt-get install -y chromium (bash .ci/run does this).`);
+  }
+  if (!existsSync(join(ROOT, 'dist', 'index.html'))) {
+    throw new Error('Browser tests drive the built app: run `npm run build` first (npm test does).');
+  }
+  const neo4j = await startTestNeo4j();
+  const app = await startApp({ NEO4J_URI: neo4j.instance.uri, NEO4J_PASSWORD: neo4j.password, SEED_ON_START: 'true' }).catch(async (err) => {
+    await neo4j.dispose();
+    throw err;
+  });
+  project.provide('appUrl', app.url);
+  return async () => {
+    await app.stop();
+    await neo4j.dispose();
+  };
+}
