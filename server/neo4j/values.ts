@@ -1,22 +1,7 @@
 import neo4j, { type Node, type Path, type Relationship } from 'neo4j-driver';
+import type { Graph, GraphEdge, GraphNode } from '../schemas/graph';
 
-/** The graph shape every endpoint answers with (CONVENTIONS §6). */
-export interface GraphNode {
-  id: string;
-  labels: string[];
-  properties: Record<string, unknown>;
-}
-export interface GraphEdge {
-  id: string;
-  source: string;
-  target: string;
-  type: string;
-  properties: Record<string, unknown>;
-}
-export interface Graph {
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-}
+export type { Graph, GraphEdge, GraphNode };
 
 /** Converts any value the driver returns into plain JSON: integers, temporals, nodes, relationships, paths. */
 export function toPlain(value: unknown): unknown {
