@@ -1,0 +1,22 @@
+// name: articles-mentioning-both
+// title: Articles that mention two given entities together
+// description: The articles in which both entities are mentioned, with how often each occurs, the words
+//   used for them and the facts that tie the two together in that article. SKR and Regeringen are mentioned
+//   together in the handshake article (001) and in the digitalisation-study article (003).
+// param: first node = actor-skr  "One entity id"
+// param: second node = actor-regeringen  "The other entity id"
+MATCH (first:Entity {id: $first}), (second:Entity {id: $second})
+MATCH (article:Article)-[m1:MENTIONS]->(first), (article)-[m2:MENTIONS]->(second)
+OPTIONAL MATCH (first)-[fact]-(second)
+WHERE article.id IN fact.evidenceArticles
+WITH article, first, second, m1, m2, collect(fact) AS facts
+RETURN article.id AS articleId,
+       article.title AS title,
+       article.published AS published,
+       size(m1.starts) AS firstMentions,
+       size(m2.starts) AS secondMentions,
+       reduce(seen = [], s IN m1.surface | CASE WHEN s IN seen THEN seen ELSE seen + s END) AS firstAs,
+       reduce(seen = [], s IN m2.surface | CASE WHEN s IN seen THEN seen ELSE seen + s END) AS secondAs,
+       [f IN facts | type(f)] AS directFacts,
+       article, first, second, m1, m2, facts
+ORDER BY published

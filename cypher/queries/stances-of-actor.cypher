@@ -1,0 +1,21 @@
+// name: stances-of-actor
+// title: What an actor supports, criticises, requests, proposes or commits to — with the quotes
+// description: Every statement of position an actor (organisation or person) makes in the articles: what it
+//   supports, criticises, requests, proposes, commits to or prioritises, who said it on its behalf, and the
+//   quoted sentences with their article and date. SKR, for one, supports Mina Meddelanden as a first step and
+//   criticises it as it works now.
+// param: actor node = actor-skr  "The actor (an Actor or Person id)"
+// param: stances list<string> = SUPPORTS,CRITICISES,REQUESTS,PROPOSES,COMMITS_TO,PRIORITISES  "Which kinds of statement"
+MATCH (a:Entity {id: $actor})-[s]->(target)
+WHERE type(s) IN $stances
+OPTIONAL MATCH (speaker:Person {id: s.saidBy})
+WITH a, s, target, speaker,
+     [i IN range(0, size(s.evidenceQuotes) - 1) | s.evidenceArticles[i] + ': ' + s.evidenceQuotes[i]] AS quotes
+RETURN type(s) AS stance,
+       target.name AS about,
+       [l IN labels(target) WHERE l <> 'Entity'][0] AS aboutKind,
+       speaker.name AS saidBy,
+       coalesce(s.validFrom, s.firstSeen) AS date,
+       quotes,
+       a AS actor, s AS statement, target, speaker
+ORDER BY date, stance, about

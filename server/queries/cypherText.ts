@@ -1,0 +1,116 @@
+/**
+ * A small lexical scan of Cypher text: enough to find `$parameters` and top-level `;` without being fooled by
+ * string literals, quoted identifiers or comments. The database's own parser (EXPLAIN) remains the judge of
+ * syntax; this only gives clearer answers earlier.
+ */
+
+export interface CypherScan {
+  /** Each parameter the text uses, with the offset of its first use. */
+  parameters: Map<string, number>;
+  /** The statements between top-level semicolons, trimmed, empty ones dropped. */
+  statements: { text: string; start: number }[];
+}
+
+const IDENT = /[\p{L}\p{N}_]/u;
+
+/** Scans Cypher text for parameters and statement boundaries. */
+export function scanCypher(text: string): CypherScan {
+  const parameters = new Map<string, number>();
+  const statements: { text: string; start: number }[] = [];
+  let statementStart = 0;
+  let i = 0;
+  const pushStatement = (end: number) => {
+    const raw = text.slice(statementStart, end);
+    const body = stripComments(raw).trim();
+    if (body) statements.push({ text: raw.trim(), start: statementStart + (raw.length - raw.trimStart().length) });
+  };
+  while (i < text.length) {
+    const c = text[i]!;
+    const next = text[i + 1];
+    if (c === '/' && next === '/') {
+      const eol = text.indexOf('\n', i);
+      i = eol === -1 ? text.length : eol + 1;
+    } else if (c === '/' && next === '*') {
+      const close = text.indexOf('*/', i + 2);
+      i = close === -1 ? text.length : close + 2;
+    } else if (c === "'" || c === '"') {
+      i = skipString(text, i, c);
+    } else if (c === '`') {
+      i = skipBackticks(text, i);
+    } else if (c === '$') {
+      const start = i;
+      i += 1;
+      let name = '';
+      if (text[i] === '`') {
+        const end = skipBackticks(text, i);
+        name = text.slice(i + 1, end - 1).replace(/``/g, '`');
+        i = end;
+      } else {
+        while (i < text.length && IDENT.test(text[i]!)) name += text[i++];
+      }
+      if (name && !parameters.has(name)) parameters.set(name, start);
+    } else if (c === ';') {
+      pushStatement(i);
+      statementStart = i + 1;
+      i += 1;
+    } else {
+      i += 1;
+    }
+  }
+  pushStatement(text.length);
+  return { parameters, statements };
+}
+
+function skipString(text: string, start: number, quote: string): number {
+  let i = start + 1;
+  while (i < text.length) {
+    if (text[i] === '\\') i += 2;
+    else if (text[i] === quote) return i + 1;
+    else i += 1;
+  }
+  return text.length;
+}
+
+function skipBackticks(text: string, start: number): number {
+  let i = start + 1;
+  while (i < text.length) {
+    if (text[i] === '`') {
+      if (text[i + 1] === '`') i += 2;
+      else return i + 1;
+    } else i += 1;
+  }
+  return text.length;
+}
+
+/** The text with `//` and block comments removed (strings and quoted names kept as they are). */
+export function stripComments(text: string): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    const next = text[i + 1];
+    if (c === '/' && next === '/') {
+      const eol = text.indexOf('\n', i);
+      i = eol === -1 ? text.length : eol;
+    } else if (c === '/' && next === '*') {
+      const close = text.indexOf('*/', i + 2);
+      i = close === -1 ? text.length : close + 2;
+      out += ' ';
+    } else if (c === "'" || c === '"' || c === '`') {
+      const end = c === '`' ? skipBackticks(text, i) : skipString(text, i, c);
+      out += text.slice(i, end);
+      i = end;
+    } else {
+      out += c;
+      i += 1;
+    }
+  }
+  return out;
+}
+
+/** 1-based line number of an offset. */
+export function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text[i] === '\n') line += 1;
+  return line;
+}

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { Graph } from './graph';
+
+/** The types a query parameter can declare; values are checked and converted to driver types before a run. */
+export const PARAM_TYPES = ['string', 'integer', 'float', 'boolean', 'date', 'node', 'list<string>', 'list<integer>'] as const;
+export const ParamType = z.enum(PARAM_TYPES).describe('node = the `id` of a node in the graph, checked to exist; date = YYYY-MM-DD');
+export type ParamType = z.infer<typeof ParamType>;
+
+/** A JSON value a parameter may take or default to; `null` as a default makes the parameter optional. */
+export const ParamValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.array(z.number()), z.null()]);
+export type ParamValue = z.infer<typeof ParamValue>;
+
+/** Query names are kebab-case, like the library's file names. */
+export const QueryName = z
+  .string()
+  .max(64, 'at most 64 characters')
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'kebab-case: lower-case letters, digits and single hyphens, e.g. "my-partners"');
+
+export const ParamName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a Cypher parameter name: letters, digits and _, not starting with a digit');
+
+export const QueryParam = z.object({
+  name: ParamName,
+  type: ParamType,
+  default: ParamValue.optional().describe('Used when a run gives no value; null makes the parameter optional'),
+  description: z.string().max(500).optional(),
+});
+export type QueryParam = z.infer<typeof QueryParam>;
+
+export const QuerySource = z.enum(['library', 'saved']);
+
+export const QuerySummary = z.object({
+  name: z.string(),
+  title: z.string(),
+  description: z.string(),
+  source: QuerySource.describe('library: a curated file in cypher/queries (read-only); saved: an analyst query kept in Neo4j'),
+  params: z.array(QueryParam),
+  cypher: z.string(),
+  createdAt: z.string().optional().describe('ISO date-time, saved queries only'),
+  updatedAt: z.string().optional().describe('ISO date-time, saved queries only'),
+});
+export type QuerySummary = z.infer<typeof QuerySummary>;
+
+export const QueryList = z.object({ queries: z.array(QuerySummary) });
+export type QueryList = z.infer<typeof QueryList>;
+
+const CypherText = z.string().trim().min(1, 'the Cypher text is empty').max(20_000, 'at most 20 000 characters');
+
+/** POST /api/queries: an analyst's own query. */
+export const SaveQueryBody = z.object({
+  name: QueryName,
+  title: z.string().trim().min(1).max(200).optional(),
+  description: z.string().trim().min(1, 'say what the query answers').max(2_000),
+  cypher: CypherText,
+  params: z.array(QueryParam).max(30).default([]),
+});
+export type SaveQueryBody = z.infer<typeof SaveQueryBody>;
+
+/** PUT /api/queries/:name: replaces title, description, Cypher and params; the name stays. */
+export const UpdateQueryBody = SaveQueryBody.extend({ name: QueryName.optional().describe('If given, must equal the name in the path') });
+export type UpdateQueryBody = z.infer<typeof UpdateQueryBody>;
+
+export const QueryNameParams = z.object({ name: QueryName });
+
+const Limits = {
+  timeoutMs: z.coerce.number().int().positive().max(600_000).optional().describe('Ask for a shorter time limit than the server’s (never a longer one)'),
+  maxRows: z.coerce.number().int().positive().max(100_000).optional().describe('Ask for fewer rows than the server’s cap (never more)'),
+};
+
+/** POST /api/queries/:name/run */
+export const RunQueryBody = z.object({
+  params: z.record(z.string(), z.unknown()).default({}),
+  ...Limits,
+});
+export type RunQueryBody = z.infer<typeof RunQueryBody>;
+
+/** POST /api/cypher/run: ad-hoc Cypher, always run read-only. */
+export const RunCypherBody = z.object({
+  cypher: CypherText,
+  params: z.record(z.string(), z.unknown()).default({}),
+  paramTypes: z.record(z.string(), ParamType).default({}).describe('Declared types for some parameters; others pass as JSON, whole numbers as integers'),
+  ...Limits,
+});
+export type RunCypherBody = z.infer<typeof RunCypherBody>;
+
+/** POST /api/cypher/check */
+export const CheckCypherBody = z.object({ cypher: CypherText });
+export const CheckResult = z.object({
+  queryType: z.string().describe('"r" for a read-only query; anything else is refused before this answer'),
+  parameters: z.array(z.string()).describe('The $parameters the text uses'),
+});
+export type CheckResult = z.infer<typeof CheckResult>;
+
+export const RunResult = z.object({
+  columns: z.array(z.string()),
+  rows: z.array(z.record(z.string(), z.unknown())).describe('One object per row, values as plain JSON (nodes as {id, labels, properties})'),
+  graph: Graph.describe('Every node and relationship found anywhere in the rows; relationships come with both end nodes'),
+  counters: z.record(z.string(), z.number()),
+  timeMs: z.number(),
+  rowCount: z.number().int(),
+  truncated: z.boolean().describe('True when the row cap was reached and the rest of the stream was not read'),
+  queryType: z.string(),
+  limits: z.object({ timeoutMs: z.number().int(), maxRows: z.number().int() }).describe('The limits this run had'),
+});
+export type RunResult = z.infer<typeof RunResult>;
