@@ -57,7 +57,15 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  const app = createApp({ config, db: connection.db, log, embedded: Boolean(connection.embedded) }, log);
+  let app;
+  try {
+    app = createApp({ config, db: connection.db, log, embedded: Boolean(connection.embedded) }, log);
+  } catch (err) {
+    // e.g. a saved-query library file that does not parse: say which, without a stack trace.
+    console.error(`Could not start: ${err instanceof Error ? err.message : String(err)}`);
+    await connection.close().catch(() => {});
+    process.exit(1);
+  }
   server = app.listen(config.port, config.host, () => {
     const host = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
     console.log(`Explorer running at http://${host}:${config.port}  (API docs: http://${host}:${config.port}/api/docs)`);

@@ -18,7 +18,7 @@ export interface GraphCounts {
 }
 
 type Props = Record<string, unknown>;
-type NodeKind = 'Entity' | 'Article' | 'Name';
+export type NodeKind = 'Entity' | 'Article' | 'Name';
 
 interface NodeRow {
   id: string;
@@ -108,9 +108,12 @@ function factProps(f: CorpusFact): Props {
   });
 }
 
-/** Turns a validated corpus into the rows of the loader's statements. */
-export function toGraphRows(corpus: Corpus): GraphRows {
-  const kindOf = new Map<string, NodeKind>();
+/**
+ * Turns a validated corpus into the rows of the loader's statements. `knownKinds` says what kind of node an id
+ * outside this corpus names (the streaming loader writes one batch of articles at a time).
+ */
+export function toGraphRows(corpus: Corpus, knownKinds?: ReadonlyMap<string, NodeKind>): GraphRows {
+  const kindOf = new Map<string, NodeKind>(knownKinds);
   for (const e of corpus.entities) kindOf.set(e.id, 'Entity');
   for (const a of corpus.articles) kindOf.set(a.id, 'Article');
   for (const n of corpus.names) kindOf.set(n.id, 'Name');
@@ -198,6 +201,12 @@ async function prune(tx: ManagedTransaction, rows: GraphRows): Promise<void> {
 
 async function write(tx: ManagedTransaction, rows: GraphRows, pruneFirst: boolean): Promise<GraphCounts> {
   if (pruneFirst) await prune(tx, rows);
+  await writeRows(tx, rows);
+  return countIn(tx);
+}
+
+/** MERGEs the rows on their ids: nodes first, then the relationships between them. */
+export async function writeRows(tx: ManagedTransaction, rows: GraphRows): Promise<void> {
   const others = (l: EntityLabel): string => ENTITY_LABELS.filter((x) => x !== l).map(label).join(':');
   for (const batch of rows.entities) {
     // SET n = props replaces every property, so a second load leaves exactly what the corpus says.
@@ -223,7 +232,6 @@ async function write(tx: ManagedTransaction, rows: GraphRows, pruneFirst: boolea
      SET m = row.props`,
     { rows: rows.mentions },
   );
-  return countIn(tx);
 }
 
 async function countIn(tx: ManagedTransaction): Promise<GraphCounts> {

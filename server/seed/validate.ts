@@ -4,7 +4,7 @@ import { isAbsolute, join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { AppError } from '../errors';
-import { FACT_TYPES, type EndpointLabel, type EntityLabel, type FactType } from './model';
+import { FACT_TYPES, type EndpointLabel, type FactType } from './model';
 import { ArticleFile, EntitiesFile, type ArticleMeta, type Entity, type Fact, type NameEntry } from './schema';
 
 /** One thing wrong with the corpus, located by file and entry so a curator can go straight to it. */
@@ -93,10 +93,17 @@ const REFERENCE_PROPERTIES: Record<string, readonly EndpointLabel[]> = {
   presentedBy: ['Actor'],
 };
 
-const ENTITIES_FILE = 'entities.yaml';
+/** `entities.yaml`, or a large corpus's `entities-0000.yaml`, `entities-0001.yaml` … */
+export const isEntitiesFile = (name: string): boolean => /^entities(-[\w-]+)?\.yaml$/.test(name);
+
+/** Where each entity is defined, for messages about it. */
+interface EntitySource {
+  path: string;
+  data: EntitiesFile;
+}
 
 /** Shows a path relative to the working directory when it lies inside it, so messages read `seed/data/…`. */
-function displayPath(path: string): string {
+export function displayPath(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
@@ -148,7 +155,7 @@ function entryName(raw: unknown, path: PropertyKey[]): { entry: string; rest: Pr
   }
 }
 
-function schemaProblems(file: string, raw: unknown, error: z.ZodError): Problem[] {
+export function schemaProblems(file: string, raw: unknown, error: z.ZodError): Problem[] {
   return error.issues.map((issue) => {
     const { entry, rest } = entryName(raw, issue.path);
     const where = rest.length ? `${rest.map(String).join('.')}: ` : '';
@@ -183,9 +190,9 @@ export async function readCorpus(dir: string): Promise<Corpus> {
     }
   }
 
-  let entitiesFile: { path: string; data: EntitiesFile } | undefined;
+  const entitiesFiles: EntitySource[] = [];
   const articleFiles: { path: string; name: string; data: ArticleFile }[] = [];
-  if (!dataFiles.includes(ENTITIES_FILE)) problems.push({ file: displayPath(join(dataDir, ENTITIES_FILE)), entry: '', message: 'missing: every corpus needs its entities file' });
+  if (!dataFiles.some(isEntitiesFile)) problems.push({ file: displayPath(join(dataDir, 'entities.yaml')), entry: '', message: 'missing: every corpus needs its entities file' });
 
   for (const f of dataFiles) {
     const path = displayPath(join(dataDir, f));
@@ -195,9 +202,9 @@ export async function readCorpus(dir: string): Promise<Corpus> {
       continue;
     }
     const raw: unknown = doc.toJS();
-    if (f === ENTITIES_FILE) {
+    if (isEntitiesFile(f)) {
       const parsed = EntitiesFile.safeParse(raw);
-      if (parsed.success) entitiesFile = { path, data: parsed.data };
+      if (parsed.success) entitiesFiles.push({ path, data: parsed.data });
       else problems.push(...schemaProblems(path, raw, parsed.error));
     } else {
       const parsed = ArticleFile.safeParse(raw);
@@ -208,18 +215,20 @@ export async function readCorpus(dir: string): Promise<Corpus> {
   // Cross-file checks on half-parsed data would bury the real cause under follow-on errors.
   if (problems.length) throw new SeedValidationError(problems);
 
-  return checkCorpus(dir, entitiesFile!, articleFiles, texts, problems);
+  return checkCorpus(dir, entitiesFiles, articleFiles, texts, problems);
 }
 
 function checkCorpus(
   dir: string,
-  entitiesFile: { path: string; data: EntitiesFile },
+  entitiesFiles: EntitySource[],
   articleFiles: { path: string; name: string; data: ArticleFile }[],
   texts: Map<string, { text: string; sha256: string }>,
   problems: Problem[],
 ): Corpus {
   const articlesDir = displayPath(join(dir, 'articles'));
-  const entitiesPath = entitiesFile.path;
+  const entityFile = new Map<string, string>();
+  for (const source of entitiesFiles) for (const e of source.data.entities) if (!entityFile.has(e.id)) entityFile.set(e.id, source.path);
+  const entitiesPath = (id: string): string => entityFile.get(id) ?? entitiesFiles[0]?.path ?? 'entities.yaml';
 
   // One namespace for every id, so any reference is unambiguous.
   const labelOf = new Map<string, EndpointLabel>();
@@ -234,21 +243,22 @@ function checkCorpus(
     }
   };
 
-  const entities = entitiesFile.data.entities;
+  const entities = entitiesFiles.flatMap((source) => source.data.entities);
   const names: CorpusName[] = [];
   const aliasOwner = new Map<string, string>();
   for (const e of entities) {
     const entry = `entity "${e.id}"`;
-    claim(e.id, e.label, entitiesPath, entry);
-    if (e.validFrom && e.validTo && e.validFrom > e.validTo) problems.push({ file: entitiesPath, entry, message: `validFrom ${e.validFrom} is after validTo ${e.validTo}` });
+    const file = entitiesPath(e.id);
+    claim(e.id, e.label, file, entry);
+    if (e.validFrom && e.validTo && e.validFrom > e.validTo) problems.push({ file, entry, message: `validFrom ${e.validFrom} is after validTo ${e.validTo}` });
     for (const alias of new Set([e.name, ...e.aliases])) {
       const owner = aliasOwner.get(alias);
-      if (owner && owner !== e.id) problems.push({ file: entitiesPath, entry, message: `alias "${alias}" is also a name of "${owner}"; a search for it would be ambiguous` });
+      if (owner && owner !== e.id) problems.push({ file, entry, message: `alias "${alias}" is also a name of "${owner}"; a search for it would be ambiguous` });
       else aliasOwner.set(alias, e.id);
     }
     if (e.label === 'Actor') {
       for (const n of e.names ?? []) {
-        claim(n.id, 'Name', entitiesPath, `name "${n.id}"`);
+        claim(n.id, 'Name', file, `name "${n.id}"`);
         names.push({ ...n, actor: e.id });
       }
     }
@@ -298,7 +308,7 @@ function checkCorpus(
     const entry = `article "${meta.id}"`;
     checkQuote(af.path, entry, 'publishedEvidence: ', meta.id, meta.publishedEvidence);
     for (const author of meta.authors) {
-      if (labelOf.get(author) !== 'Person') problems.push({ file: af.path, entry, message: `dangling reference: author "${author}" is not a Person in ${entitiesPath}` });
+      if (labelOf.get(author) !== 'Person') problems.push({ file: af.path, entry, message: `dangling reference: author "${author}" is not a Person in the entities files` });
     }
   }
 
@@ -371,7 +381,7 @@ function checkCorpus(
 }
 
 /** Finds every whole-word occurrence of each surface; where spans overlap the longest (then leftmost) wins. */
-function resolveMentions(file: string, article: CorpusArticle, mentions: ArticleFile['mentions'], labelOf: Map<string, EndpointLabel>, problems: Problem[]): CorpusMention[] {
+export function resolveMentions(file: string, article: CorpusArticle, mentions: ArticleFile['mentions'], labelOf: Map<string, EndpointLabel>, problems: Problem[]): CorpusMention[] {
   const candidates: (Span & { entity: string })[] = [];
   const surfaceOwner = new Map<string, string>();
   const seenEntities = new Set<string>();
@@ -420,9 +430,21 @@ function resolveMentions(file: string, article: CorpusArticle, mentions: Article
   return result;
 }
 
+/** Groups items by a key, once, so the rules below look things up instead of rescanning every fact. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
 /** Rules that span files: roles sit at one organisation, agreement points are numbered, authors wrote. */
 function checkStructure(
-  entitiesPath: string,
+  entitiesPath: (id: string) => string,
   entities: Entity[],
   names: CorpusName[],
   facts: CorpusFact[],
@@ -430,27 +452,42 @@ function checkStructure(
   articleFiles: { path: string; data: ArticleFile }[],
   problems: Problem[],
 ): void {
-  const byType = (type: FactType): CorpusFact[] => facts.filter((f) => f.type === type);
-  const labelOfEntity = new Map<string, EntityLabel>(entities.map((e) => [e.id, e.label]));
+  const byType = groupBy(facts, (f) => f.type);
+  const ofType = (type: FactType): CorpusFact[] => byType.get(type) ?? [];
+  const atByRole = groupBy(ofType('AT'), (f) => f.from);
+  const hasPointByPoint = groupBy(ofType('HAS_POINT'), (f) => f.to);
+  const namedByName = groupBy(ofType('NAMED'), (f) => f.to);
+  const wroteByArticle = groupBy(ofType('WROTE'), (f) => f.to);
+  const entityById = new Map<string, Entity>(entities.map((e) => [e.id, e]));
+  const nameById = new Map<string, CorpusName>(names.map((n) => [n.id, n]));
+  // A point's text is looked for only in the articles that mention the point, where it is printed.
+  const textsMentioning = groupBy(
+    articles.flatMap((a) => a.mentions.map((m) => ({ entity: m.entity, text: a.text }))),
+    (m) => m.entity,
+  );
 
   const referenced = new Set([...facts.flatMap((f) => [f.from, f.to]), ...articles.flatMap((a) => a.mentions.map((m) => m.entity))]);
   for (const e of entities) {
     const entry = `entity "${e.id}"`;
-    if (!referenced.has(e.id)) problems.push({ file: entitiesPath, entry, message: 'neither mentioned in an article nor part of any fact; add where the text names it, or remove it' });
+    const file = entitiesPath(e.id);
+    if (!referenced.has(e.id)) problems.push({ file, entry, message: 'neither mentioned in an article nor part of any fact; add where the text names it, or remove it' });
     if (e.label === 'Role') {
-      const at = byType('AT').filter((f) => f.from === e.id);
-      if (at.length !== 1) problems.push({ file: entitiesPath, entry, message: `a Role needs exactly one AT fact naming its organisation (found ${at.length})` });
+      const at = atByRole.get(e.id) ?? [];
+      if (at.length !== 1) problems.push({ file, entry, message: `a Role needs exactly one AT fact naming its organisation (found ${at.length})` });
     }
     if (e.label === 'AgreementPoint') {
-      if (!articles.some((a) => a.text.includes(e.text))) problems.push({ file: entitiesPath, entry, message: `point text not found verbatim in any article: "${clip(e.text)}"` });
-      const owners = byType('HAS_POINT').filter((f) => f.to === e.id);
-      if (owners.length !== 1) problems.push({ file: entitiesPath, entry, message: `an AgreementPoint needs exactly one HAS_POINT fact (found ${owners.length})` });
+      const candidates = textsMentioning.get(e.id)?.map((m) => m.text) ?? articles.map((a) => a.text);
+      if (!candidates.some((t) => t.includes(e.text)) && !articles.some((a) => a.text.includes(e.text))) {
+        problems.push({ file, entry, message: `point text not found verbatim in any article: "${clip(e.text)}"` });
+      }
+      const owners = hasPointByPoint.get(e.id) ?? [];
+      if (owners.length !== 1) problems.push({ file, entry, message: `an AgreementPoint needs exactly one HAS_POINT fact (found ${owners.length})` });
     }
   }
 
   const pointNumbers = new Map<string, number>();
-  for (const f of byType('HAS_POINT')) {
-    const point = entities.find((e) => e.id === f.to);
+  for (const f of ofType('HAS_POINT')) {
+    const point = entityById.get(f.to);
     if (point?.label !== 'AgreementPoint') continue;
     const key = `${f.from}#${point.number}`;
     const twin = pointNumbers.get(key);
@@ -458,19 +495,19 @@ function checkStructure(
     pointNumbers.set(key, point.number);
   }
 
-  for (const f of byType('NAMED')) {
-    const name = names.find((n) => n.id === f.to);
+  for (const f of ofType('NAMED')) {
+    const name = nameById.get(f.to);
     if (name && name.actor !== f.from) problems.push({ file: f.dataFile, entry: `fact "${f.id}"`, message: `name "${f.to}" is declared under "${name.actor}", not "${f.from}"` });
   }
   for (const n of names) {
-    if (!byType('NAMED').some((f) => f.to === n.id)) problems.push({ file: entitiesPath, entry: `name "${n.id}"`, message: 'no NAMED fact gives this name its dates and evidence' });
+    if (!namedByName.has(n.id)) problems.push({ file: entitiesPath(n.actor), entry: `name "${n.id}"`, message: 'no NAMED fact gives this name its dates and evidence' });
   }
 
   for (const af of articleFiles) {
     const meta = af.data.article;
-    const wrote = byType('WROTE').filter((f) => f.to === meta.id);
+    const wrote = wroteByArticle.get(meta.id) ?? [];
     for (const author of meta.authors) {
-      if (labelOfEntity.get(author) === 'Person' && !wrote.some((f) => f.from === author)) {
+      if (entityById.get(author)?.label === 'Person' && !wrote.some((f) => f.from === author)) {
         problems.push({ file: af.path, entry: `article "${meta.id}"`, message: `author "${author}" has no WROTE fact with the byline as evidence` });
       }
     }
