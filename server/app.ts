@@ -12,12 +12,21 @@ import { buildOpenApi } from './http/openapi';
 import { mountRoutes, type AnyRoute } from './http/route';
 import { apiDocsPage } from './http/docs';
 import { healthRoutes } from './routes/health';
+import { searchRoutes } from './routes/search';
+import { nodeRoutes } from './routes/nodes';
+import { exploreRoutes } from './routes/explore';
+import { pathRoutes } from './routes/paths';
+import { graphRoutes } from './routes/graph';
+import { timeRoutes } from './routes/time';
+import { articleRoutes } from './routes/articles';
+import { schemaRoutes } from './routes/schema';
+import { queryRoutes } from './routes/queries';
 
 export const CLIENT_DIST = fileURLToPath(new URL('../dist', import.meta.url));
 
 /** Every API route, in the order the docs list them. Route modules add themselves here. */
 export function allRoutes(ctx: AppContext): AnyRoute[] {
-  return [...healthRoutes(ctx)];
+  return [...healthRoutes(ctx), ...searchRoutes(ctx), ...nodeRoutes(ctx), ...exploreRoutes(ctx), ...pathRoutes(ctx), ...graphRoutes(ctx), ...timeRoutes(ctx), ...articleRoutes(ctx), ...schemaRoutes(ctx), ...queryRoutes(ctx)];
 }
 
 function allowCors(origins: readonly string[]) {

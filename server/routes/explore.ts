@@ -1,0 +1,49 @@
+import type { AppContext } from '../context';
+import { defineRoute } from '../http/route';
+import { ExpandBody, Neighbourhood, NeighboursQuery, NodeParams } from '../schemas/explore';
+import { catalogFor, type ParameterRef } from '../services/catalog';
+import { neighbours, type NeighbourFilters } from '../services/explore';
+
+/** GET /api/nodes/:id/neighbours and POST /api/expand: paged neighbourhoods, MENTIONS left out unless asked for. */
+export function exploreRoutes(ctx: AppContext) {
+  const catalog = catalogFor(ctx.db);
+  const filters = async (
+    input: { types?: string[] | undefined; labels?: string[] | undefined; limit: number; offset: number; asOf?: string | undefined; includeMentions: boolean },
+    where: ParameterRef['where'],
+  ): Promise<NeighbourFilters> => ({
+    types: await catalog.checkTypes(input.types, { where, name: 'types' }),
+    labels: await catalog.checkLabels(input.labels, { where, name: 'labels' }),
+    limit: input.limit,
+    offset: input.offset,
+    asOf: input.asOf ?? null,
+    includeMentions: input.includeMentions,
+  });
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/nodes/:id/neighbours',
+      tag: 'explore',
+      summary: 'Neighbours of one node, paged',
+      description:
+        'Filter by relationship types and neighbour labels; `asOf` keeps only facts that held on that date. Pages count distinct neighbours ' +
+        '(best connected first) and bring every relationship between the node and each of them. MENTIONS (article ↔ entity) are left out ' +
+        'unless `types` names MENTIONS or `includeMentions=true`.',
+      params: NodeParams,
+      query: NeighboursQuery,
+      response: Neighbourhood,
+      errors: { 404: 'No node has this id.' },
+      handler: async ({ params, query }) => neighbours(ctx.db, [params.id], await filters(query, 'query parameter')),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/expand',
+      tag: 'explore',
+      summary: 'Neighbours of several nodes, paged',
+      description: 'The neighbourhood of a set of nodes, with the same filters and paging as GET /api/nodes/{id}/neighbours.',
+      body: ExpandBody,
+      response: Neighbourhood,
+      errors: { 404: 'One of the ids names no node.' },
+      handler: async ({ body }) => neighbours(ctx.db, [...new Set(body.ids)], await filters(body, 'body field')),
+    }),
+  ];
+}

@@ -1,0 +1,23 @@
+import type { AppContext } from '../context';
+import { defineRoute } from '../http/route';
+import { NodeDetail, NodeParams } from '../schemas/explore';
+import { nodeDetail } from '../services/nodes';
+
+/** GET /api/nodes/:id: everything known about one node, every fact with its evidence. */
+export function nodeRoutes(ctx: AppContext) {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/nodes/:id',
+      tag: 'explore',
+      summary: 'One node in detail',
+      description:
+        'Properties, all names (aliases and name history), degree by relationship type and direction, each fact with its evidence ' +
+        '(quote, article, outlet, date, offsets), roles over time (held by a person, or at an organisation) and the articles that mention it.',
+      params: NodeParams,
+      response: NodeDetail,
+      errors: { 404: 'No node has this id.' },
+      handler: async ({ params }) => nodeDetail(ctx.db, params.id),
+    }),
+  ];
+}

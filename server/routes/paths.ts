@@ -1,0 +1,28 @@
+import type { AppContext } from '../context';
+import { defineRoute } from '../http/route';
+import { PathsQuery, PathsResponse } from '../schemas/explore';
+import { catalogFor } from '../services/catalog';
+import { shortestPaths } from '../services/paths';
+
+/** GET /api/paths: the shortest connections between two nodes, with the evidence of every edge. */
+export function pathRoutes(ctx: AppContext) {
+  const catalog = catalogFor(ctx.db);
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/paths',
+      tag: 'explore',
+      summary: 'Shortest paths between two nodes',
+      description:
+        'All shortest paths up to `maxLength` (at most 10) relationships, at most `limit` of them. `avoid=Article` keeps paths from running ' +
+        'through articles; MENTIONS are never used unless `includeMentions=true`. Each edge on a path comes with its evidence.',
+      query: PathsQuery,
+      response: PathsResponse,
+      errors: { 404: '`from` or `to` names no node.' },
+      handler: async ({ query }) => {
+        const avoid = await catalog.checkLabels(query.avoid, { where: 'query parameter', name: 'avoid' });
+        return shortestPaths(ctx.db, query.from, query.to, { maxLength: query.maxLength, avoid, limit: query.limit, includeMentions: query.includeMentions });
+      },
+    }),
+  ];
+}

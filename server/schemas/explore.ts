@@ -1,0 +1,272 @@
+import { z } from 'zod';
+import { Evidence, Graph, GraphEdge, GraphNode, IsoDate, csvList } from './graph';
+
+/**
+ * Contracts of the read-only explorer API (search, nodes, neighbourhoods, paths, overview, time, articles,
+ * schema). Requests are validated with these schemas and OpenAPI is generated from them; the client imports
+ * the response types with `import type`.
+ */
+
+// ─── Shared request pieces ───────────────────────────────────────────────────────────────────────
+
+/** `true`/`false`/`1`/`0` in a query string. */
+export const QueryFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1')
+  .describe('true or false');
+
+/** A node id as it appears on the wire (`actor-skr`), or an elementId for a node without one. */
+export const NodeId = z.string().trim().min(1, 'a node id such as "actor-skr"').max(200);
+
+export const LabelList = csvList.describe('Node labels, comma-separated (e.g. "Actor,Person"); checked against the database\'s labels');
+export const TypeList = csvList.describe('Relationship types, comma-separated (e.g. "HOLDS,AT"); checked against the database\'s types');
+export const AsOf = IsoDate.describe('Show the graph as it was on this date (YYYY-MM-DD): only facts that held then, names of that time');
+
+export const PageLimit = z.coerce.number().int().min(1).max(200);
+export const PageOffset = z.coerce.number().int().min(0).max(100_000);
+
+// ─── Search ──────────────────────────────────────────────────────────────────────────────────────
+
+export const SearchQuery = z.object({
+  q: z.string().trim().min(1, 'the text to search for').max(200).describe('Any name or alias; accents and case do not matter, a prefix is enough'),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+  labels: LabelList.optional(),
+});
+
+export const SearchHit = z.object({
+  id: z.string(),
+  name: z.string(),
+  labels: z.array(z.string()),
+  kind: z.string().nullable(),
+  aliases: z.array(z.string()),
+  score: z.number(),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+
+export const SearchResponse = z.object({ query: z.string(), hits: z.array(SearchHit) });
+export type SearchResponse = z.infer<typeof SearchResponse>;
+
+export const ArticleSearchQuery = z.object({
+  q: z.string().trim().min(1, 'the text to search for').max(200).describe('Words of the article text; Swedish inflections match ("handslaget" finds "handslag")'),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+
+export const Span = z.object({ start: z.number().int(), end: z.number().int() });
+
+export const Passage = z.object({
+  text: z.string(),
+  start: z.number().int().describe('Offset of the passage in the article text (JS string index)'),
+  end: z.number().int().describe('Exclusive end offset'),
+  matches: z.array(Span).describe('The matched words, as offsets into the article text'),
+});
+export type Passage = z.infer<typeof Passage>;
+
+export const ArticleHit = z.object({
+  articleId: z.string(),
+  title: z.string(),
+  outlet: z.string().nullable(),
+  published: z.string(),
+  score: z.number(),
+  passages: z.array(Passage),
+});
+export type ArticleHit = z.infer<typeof ArticleHit>;
+
+export const ArticleSearchResponse = z.object({ query: z.string(), hits: z.array(ArticleHit) });
+export type ArticleSearchResponse = z.infer<typeof ArticleSearchResponse>;
+
+// ─── Node detail ─────────────────────────────────────────────────────────────────────────────────
+
+export const NodeParams = z.object({ id: NodeId });
+
+export const Direction = z.enum(['out', 'in']);
+export type Direction = z.infer<typeof Direction>;
+
+export const NameHistoryEntry = z.object({
+  value: z.string(),
+  short: z.string().nullable(),
+  validFrom: z.string().nullable().describe('ISO date; null when the text gives no start'),
+  validTo: z.string().nullable().describe('ISO date, exclusive; null while the name is in use'),
+});
+
+export const DegreeEntry = z.object({ type: z.string(), direction: Direction, count: z.number().int() });
+
+export const Fact = z.object({ edge: GraphEdge, direction: Direction, other: GraphNode, evidence: z.array(Evidence) });
+export type Fact = z.infer<typeof Fact>;
+
+export const NodeRef = z.object({ id: z.string(), name: z.string() });
+
+export const RoleEntry = z.object({
+  roleId: z.string(),
+  title: z.string(),
+  organisation: NodeRef.nullable().describe('The organisation, named as it was called when the role is first attested'),
+  person: NodeRef.nullable(),
+  validFrom: z.string().nullable().describe('ISO date: the stated start, else the date of the first article that attests it'),
+  validTo: z.string().nullable(),
+  evidence: z.array(Evidence),
+});
+export type RoleEntry = z.infer<typeof RoleEntry>;
+
+export const MentionedIn = z.object({
+  articleId: z.string(),
+  title: z.string(),
+  outlet: z.string().nullable(),
+  published: z.string(),
+  count: z.number().int(),
+});
+
+export const NodeDetail = z.object({
+  node: GraphNode,
+  names: z.array(z.string()),
+  nameHistory: z.array(NameHistoryEntry),
+  degree: z.array(DegreeEntry),
+  facts: z.array(Fact),
+  roles: z.array(RoleEntry),
+  mentionedIn: z.array(MentionedIn),
+});
+export type NodeDetail = z.infer<typeof NodeDetail>;
+
+// ─── Neighbourhood / expand ──────────────────────────────────────────────────────────────────────
+
+const neighbourFilters = {
+  types: TypeList.optional(),
+  labels: LabelList.optional().describe('Only neighbours with one of these labels'),
+  limit: PageLimit.default(25).describe('Neighbours per page (at most 200)'),
+  offset: PageOffset.default(0),
+  asOf: AsOf.optional(),
+};
+
+export const NeighboursQuery = z.object({
+  ...neighbourFilters,
+  includeMentions: QueryFlag.default(false).describe('Also follow MENTIONS (article ↔ entity); implied by types=MENTIONS'),
+});
+export type NeighboursQuery = z.infer<typeof NeighboursQuery>;
+
+export const ExpandBody = z.object({
+  ids: z.array(NodeId).min(1, 'at least one node id').max(100),
+  ...neighbourFilters,
+  includeMentions: z.boolean().default(false),
+});
+export type ExpandBody = z.infer<typeof ExpandBody>;
+
+export const Neighbourhood = z.object({
+  graph: Graph,
+  total: z.number().int().describe('Distinct neighbours matching the filters'),
+  offset: z.number().int(),
+  returned: z.number().int().describe('Neighbours on this page'),
+  hasMore: z.boolean(),
+});
+export type Neighbourhood = z.infer<typeof Neighbourhood>;
+
+// ─── Paths ───────────────────────────────────────────────────────────────────────────────────────
+
+export const PathsQuery = z.object({
+  from: NodeId,
+  to: NodeId,
+  maxLength: z.coerce.number().int().min(1).max(10).default(6),
+  avoid: LabelList.optional().describe('Paths never pass through nodes with these labels (e.g. "Article")'),
+  limit: z.coerce.number().int().min(1).max(25).default(3),
+  includeMentions: QueryFlag.default(false).describe('Let paths use MENTIONS (article ↔ entity)'),
+});
+export type PathsQuery = z.infer<typeof PathsQuery>;
+
+export const PathEntry = z.object({ nodeIds: z.array(z.string()), edgeIds: z.array(z.string()), length: z.number().int() });
+
+export const PathsResponse = z.object({
+  paths: z.array(PathEntry),
+  graph: Graph,
+  evidence: z.record(z.string(), z.array(Evidence)).describe('Evidence of each edge along the paths, by edge id'),
+});
+export type PathsResponse = z.infer<typeof PathsResponse>;
+
+// ─── Overview graph ──────────────────────────────────────────────────────────────────────────────
+
+export const GraphQuery = z.object({
+  labels: LabelList.optional().describe('Only nodes with one of these labels (default: Entity and Article nodes)'),
+  types: TypeList.optional().describe('Only relationships of these types, and the nodes they connect (default: every type but MENTIONS)'),
+  articles: csvList.optional().describe('Only facts whose evidence includes one of these article ids'),
+  asOf: AsOf.optional(),
+  limit: z.coerce.number().int().min(1).max(2000).default(500).describe('At most this many nodes (the best connected first)'),
+  includeMentions: QueryFlag.default(false),
+});
+export type GraphQuery = z.infer<typeof GraphQuery>;
+
+export const GraphResponse = z.object({
+  graph: Graph,
+  truncated: z.boolean(),
+  totals: z.object({ nodes: z.number().int(), edges: z.number().int() }).describe('Sizes before the cap'),
+});
+export type GraphResponse = z.infer<typeof GraphResponse>;
+
+// ─── Time ────────────────────────────────────────────────────────────────────────────────────────
+
+export const TimeDiffQuery = z.object({ from: IsoDate, to: IsoDate });
+
+export const Rename = z.object({
+  id: z.string(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  fromShort: z.string().nullable(),
+  toShort: z.string().nullable(),
+});
+
+export const TimeDiff = z.object({
+  from: z.string(),
+  to: z.string(),
+  added: Graph.describe('Facts and entities that hold at `to` but not at `from`; end nodes that did not change carry properties.diff = "context"'),
+  removed: Graph.describe('Facts and entities that hold at `from` but no longer at `to`'),
+  renamed: z.array(Rename),
+});
+export type TimeDiff = z.infer<typeof TimeDiff>;
+
+// ─── Articles ────────────────────────────────────────────────────────────────────────────────────
+
+export const ArticleSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  outlet: z.string().nullable(),
+  published: z.string(),
+  file: z.string(),
+  mentionCount: z.number().int().describe('Mention spans in the text'),
+  entityCount: z.number().int().describe('Distinct entities mentioned'),
+  factCount: z.number().int().describe('Facts with evidence in this article'),
+});
+
+export const ArticleList = z.object({ articles: z.array(ArticleSummary) });
+export type ArticleList = z.infer<typeof ArticleList>;
+
+export const ArticleParams = z.object({ id: z.string().trim().min(1).max(200) });
+
+export const MentionSpan = z.object({
+  entityId: z.string(),
+  name: z.string(),
+  labels: z.array(z.string()),
+  start: z.number().int(),
+  end: z.number().int(),
+  surface: z.string(),
+});
+
+export const QuoteSpan = z.object({
+  factId: z.string(),
+  type: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  quote: z.string(),
+  from: NodeRef,
+  to: NodeRef,
+});
+
+export const ArticleDetail = z.object({
+  article: z.object({ id: z.string(), title: z.string(), outlet: z.string().nullable(), published: z.string(), file: z.string(), text: z.string() }),
+  mentions: z.array(MentionSpan),
+  quotes: z.array(QuoteSpan),
+});
+export type ArticleDetail = z.infer<typeof ArticleDetail>;
+
+// ─── Schema ──────────────────────────────────────────────────────────────────────────────────────
+
+export const SchemaResponse = z.object({
+  labels: z.array(z.object({ label: z.string(), count: z.number().int() })),
+  relationshipTypes: z.array(z.object({ type: z.string(), count: z.number().int() })),
+  propertyKeys: z.array(z.string()),
+});
+export type SchemaResponse = z.infer<typeof SchemaResponse>;

@@ -1,0 +1,110 @@
+import type { Database } from '../neo4j/database';
+import { toPlain } from '../neo4j/values';
+import { ValidationError } from '../errors';
+import type { SchemaResponse } from '../schemas/explore';
+
+/** Where a checked value came from, for the error message: `query parameter "labels"`, `body field "types"`. */
+export interface ParameterRef {
+  where: 'query parameter' | 'body field' | 'path parameter';
+  name: string;
+}
+
+const TTL_MS = 10_000;
+
+interface Lists {
+  labels: Set<string>;
+  types: Set<string>;
+  at: number;
+}
+
+/**
+ * The database's own lists of labels and relationship types, cached for a few seconds. Labels and types a
+ * user names are checked against them before they reach a query; a miss refreshes the lists once, so a type
+ * created a moment ago is not refused.
+ */
+export class Catalog {
+  private lists: Lists | undefined;
+  private loading: Promise<Lists> | undefined;
+
+  constructor(private readonly db: Database) {}
+
+  private async load(force: boolean): Promise<Lists> {
+    if (!force && this.lists && Date.now() - this.lists.at < TTL_MS) return this.lists;
+    this.loading ??= (async () => {
+      try {
+        const [labels, types] = await Promise.all([
+          this.db.read<{ label: string }>('CALL db.labels() YIELD label RETURN label'),
+          this.db.read<{ relationshipType: string }>('CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType'),
+        ]);
+        this.lists = {
+          labels: new Set(labels.records.map((r) => r.get('label'))),
+          types: new Set(types.records.map((r) => r.get('relationshipType'))),
+          at: Date.now(),
+        };
+        return this.lists;
+      } finally {
+        this.loading = undefined;
+      }
+    })();
+    return this.loading;
+  }
+
+  private async check(kind: 'labels' | 'types', values: string[] | undefined, ref: ParameterRef): Promise<string[] | null> {
+    if (values === undefined) return null;
+    if (values.length === 0) throw new ValidationError(`${ref.where} "${ref.name}": give at least one ${kind === 'labels' ? 'label' : 'relationship type'}`, [{ parameter: ref.name, message: 'empty list' }]);
+    let lists = await this.load(false);
+    let unknown = values.filter((v) => !lists[kind].has(v));
+    if (unknown.length > 0) {
+      lists = await this.load(true);
+      unknown = values.filter((v) => !lists[kind].has(v));
+    }
+    if (unknown.length > 0) {
+      const noun = kind === 'labels' ? 'label' : 'relationship type';
+      const known = [...lists[kind]].sort().join(', ');
+      const message = `unknown ${noun}${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}; known: ${known}`;
+      throw new ValidationError(`${ref.where} "${ref.name}": ${message}`, [{ parameter: ref.name, message }]);
+    }
+    return [...new Set(values)];
+  }
+
+  /** Returns the labels (de-duplicated) or null when none were given; throws a 400 naming the parameter for an unknown one. */
+  checkLabels(values: string[] | undefined, ref: ParameterRef): Promise<string[] | null> {
+    return this.check('labels', values, ref);
+  }
+
+  /** Returns the relationship types (de-duplicated) or null when none were given; 400 for an unknown one. */
+  checkTypes(values: string[] | undefined, ref: ParameterRef): Promise<string[] | null> {
+    return this.check('types', values, ref);
+  }
+
+  /** Labels and relationship types with their counts, and every property key, for GET /api/schema. */
+  async describe(): Promise<SchemaResponse> {
+    const [labels, types, keys] = await Promise.all([
+      this.db.read(
+        `CALL db.labels() YIELD label
+         CALL (label) { MATCH (n) WHERE label IN labels(n) RETURN count(n) AS count }
+         RETURN label, count ORDER BY label`,
+      ),
+      this.db.read(
+        `CALL db.relationshipTypes() YIELD relationshipType AS type
+         CALL (type) { MATCH ()-[r]->() WHERE type(r) = type RETURN count(r) AS count }
+         RETURN type, count ORDER BY type`,
+      ),
+      this.db.read('CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey ORDER BY propertyKey'),
+    ]);
+    return {
+      labels: labels.records.map((r) => ({ label: String(r.get('label')), count: toPlain(r.get('count')) as number })),
+      relationshipTypes: types.records.map((r) => ({ type: String(r.get('type')), count: toPlain(r.get('count')) as number })),
+      propertyKeys: keys.records.map((r) => String(r.get('propertyKey'))),
+    };
+  }
+}
+
+const catalogs = new WeakMap<Database, Catalog>();
+
+/** The one Catalog of a database, shared by every route module. */
+export function catalogFor(db: Database): Catalog {
+  let catalog = catalogs.get(db);
+  if (!catalog) catalogs.set(db, (catalog = new Catalog(db)));
+  return catalog;
+}

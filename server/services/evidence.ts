@@ -1,0 +1,72 @@
+import type { Database } from '../neo4j/database';
+import { toPlain } from '../neo4j/values';
+import type { Evidence } from '../schemas/graph';
+
+/** Title, outlet and date of an article, for evidence lists. */
+export interface ArticleMeta {
+  id: string;
+  title: string;
+  outlet: string | null;
+  published: string;
+}
+
+/**
+ * Turns a fact's parallel evidence lists (`evidenceArticles`, `evidenceQuotes`, `evidenceStarts`,
+ * `evidenceEnds`, plain values) into Evidence entries. An article missing from `articles` still yields its
+ * quote, with the article id as title, so no evidence is silently dropped.
+ */
+export function zipEvidence(properties: Record<string, unknown>, articles: ReadonlyMap<string, ArticleMeta>): Evidence[] {
+  const ids = asArray(properties['evidenceArticles']);
+  const quotes = asArray(properties['evidenceQuotes']);
+  const starts = asArray(properties['evidenceStarts']);
+  const ends = asArray(properties['evidenceEnds']);
+  return ids.map((id, i) => {
+    const articleId = String(id);
+    const meta = articles.get(articleId);
+    return {
+      articleId,
+      articleTitle: meta?.title ?? articleId,
+      outlet: meta?.outlet ?? null,
+      published: meta?.published ?? '',
+      quote: String(quotes[i] ?? ''),
+      start: Number(starts[i] ?? 0),
+      end: Number(ends[i] ?? 0),
+    };
+  });
+}
+
+function asArray(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value.map((v) => toPlain(v));
+  return [];
+}
+
+/** Every article id named in the evidence of these (plain) property maps. */
+export function evidenceArticleIds(propertyMaps: Iterable<Record<string, unknown>>): string[] {
+  const ids = new Set<string>();
+  for (const p of propertyMaps) for (const id of asArray(p['evidenceArticles'])) ids.add(String(id));
+  return [...ids];
+}
+
+/** Loads title, outlet and date of the given articles in one query. */
+export async function loadArticleMeta(db: Database, ids: string[]): Promise<Map<string, ArticleMeta>> {
+  if (ids.length === 0) return new Map();
+  const result = await db.read(
+    `MATCH (a:Article) WHERE a.id IN $ids
+     RETURN a { .id, .title, .outlet, published: toString(a.published) } AS article`,
+    { ids },
+  );
+  const map = new Map<string, ArticleMeta>();
+  for (const record of result.records) {
+    const a = toPlain(record.get('article')) as ArticleMeta;
+    map.set(a.id, a);
+  }
+  return map;
+}
+
+/** Evidence for each edge (by edge id) of a graph's edges, loading the article metadata once. */
+export async function evidenceByEdge(db: Database, edges: { id: string; properties: Record<string, unknown> }[]): Promise<Record<string, Evidence[]>> {
+  const articles = await loadArticleMeta(db, evidenceArticleIds(edges.map((e) => e.properties)));
+  const out: Record<string, Evidence[]> = {};
+  for (const edge of edges) out[edge.id] = zipEvidence(edge.properties, articles);
+  return out;
+}

@@ -1,0 +1,96 @@
+import type { Node, Relationship } from 'neo4j-driver';
+import { ALL, filterParams, listOrAll, nodeExistsAt, relHoldsAt, relTypeWanted } from '../cypher/explore/fragments';
+import type { Database } from '../neo4j/database';
+import { GraphBuilder } from '../neo4j/values';
+import { ValidationError } from '../errors';
+import type { GraphResponse } from '../schemas/explore';
+import { applyNamesAsOf } from './names';
+
+export interface OverviewFilters {
+  labels: string[] | null;
+  types: string[] | null;
+  articles: string[] | null;
+  asOf: string | null;
+  limit: number;
+  includeMentions: boolean;
+}
+
+// Without a label filter the overview shows the corpus: entities and articles. Name nodes are left out (the
+// names show on their actor, as of the date), and so is anything else stored in the database (saved queries).
+const NODE_OK = (n: string) => `(('${ALL}' IN $labels AND (${n}:Entity OR ${n}:Article)) OR any(l IN labels(${n}) WHERE l IN $labels)) AND ${nodeExistsAt(n)}`;
+// A MENTIONS relationship has no evidence list; its article is its start node.
+const EDGE_OK = (r: string) =>
+  `${relTypeWanted(r)} AND ${relHoldsAt(r)} AND ('${ALL}' IN $articles OR any(x IN coalesce(${r}.evidenceArticles, [startNode(${r}).id]) WHERE x IN $articles))`;
+
+// Candidates in one light pass: ids only. Ranking and the cap happen in JS, then only the kept elements are
+// fetched whole. (One query with a COUNT subquery per node took seconds to plan on a busy machine.)
+const CANDIDATES = `
+  CALL () { MATCH (n) WHERE ${NODE_OK('n')} RETURN collect(elementId(n)) AS nodes }
+  CALL () {
+    MATCH (a)-[r]->(b) WHERE ${EDGE_OK('r')} AND ${NODE_OK('a')} AND ${NODE_OK('b')}
+    RETURN collect([elementId(r), elementId(a), elementId(b)]) AS edges
+  }
+  RETURN nodes, edges`;
+
+const KEPT = `
+  CALL () { MATCH (n) WHERE elementId(n) IN $nodes RETURN collect(n) AS nodes }
+  CALL () { MATCH ()-[r]->() WHERE elementId(r) IN $edges RETURN collect(r) AS rels }
+  RETURN nodes, rels`;
+
+/**
+ * Picks at most `limit` nodes, best connected first (ties by id, so answers are stable), and the edges
+ * between them. With a type or article filter only ends of matching edges are candidates: the answer is the
+ * subgraph of those relationships.
+ */
+export function capGraph(
+  nodes: string[],
+  edges: [string, string, string][],
+  limit: number,
+  onlyConnected: boolean,
+): { nodes: string[]; edges: string[]; totalNodes: number; totalEdges: number } {
+  const degree = new Map<string, number>();
+  if (!onlyConnected) for (const n of nodes) degree.set(n, 0);
+  for (const [, a, b] of edges) {
+    degree.set(a, (degree.get(a) ?? 0) + 1);
+    degree.set(b, (degree.get(b) ?? 0) + 1);
+  }
+  const ranked = [...degree.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0)).map(([id]) => id);
+  const kept = new Set(ranked.slice(0, limit));
+  return {
+    nodes: [...kept],
+    edges: edges.filter(([, a, b]) => kept.has(a) && kept.has(b)).map(([r]) => r),
+    totalNodes: ranked.length,
+    totalEdges: edges.length,
+  };
+}
+
+/** Throws a 400 naming `articles` when an id is not an article in the database. */
+async function checkArticles(db: Database, ids: string[] | null): Promise<string[] | null> {
+  if (ids === null) return null;
+  if (ids.length === 0) throw new ValidationError('query parameter "articles": give at least one article id', [{ parameter: 'articles', message: 'empty list' }]);
+  const result = await db.read<{ id: string }>('MATCH (a:Article) WHERE a.id IN $ids RETURN a.id AS id', { ids });
+  const found = new Set(result.records.map((r) => r.get('id')));
+  const unknown = ids.filter((id) => !found.has(id));
+  if (unknown.length > 0) {
+    const message = `unknown article ${unknown.map((u) => `"${u}"`).join(', ')} (see /api/articles)`;
+    throw new ValidationError(`query parameter "articles": ${message}`, [{ parameter: 'articles', message }]);
+  }
+  return [...found];
+}
+
+/** The overview graph, filtered and capped at `limit` nodes; as of a date when `asOf` is set. */
+export async function overview(db: Database, f: OverviewFilters): Promise<GraphResponse> {
+  const articles = await checkArticles(db, f.articles);
+  const params = { ...filterParams(f), articles: listOrAll(articles) };
+  const candidates = (await db.read(CANDIDATES, params)).records[0]!;
+  const capped = capGraph(candidates.get('nodes') as string[], candidates.get('edges') as [string, string, string][], f.limit, articles !== null || f.types !== null);
+  const builder = new GraphBuilder();
+  if (capped.nodes.length > 0) {
+    const kept = (await db.read(KEPT, { nodes: capped.nodes, edges: capped.edges })).records[0]!;
+    (kept.get('nodes') as Node[]).forEach((n) => builder.addNode(n));
+    (kept.get('rels') as Relationship[]).forEach((r) => builder.addRelationship(r));
+  }
+  const graph = builder.build();
+  await applyNamesAsOf(db, graph.nodes, f.asOf);
+  return { graph, truncated: capped.totalNodes > capped.nodes.length, totals: { nodes: capped.totalNodes, edges: capped.totalEdges } };
+}

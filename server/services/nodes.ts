@@ -1,0 +1,165 @@
+import type { Node, Relationship } from 'neo4j-driver';
+import type { Database } from '../neo4j/database';
+import { nodeKey, toGraphEdge, toGraphNode, toPlain } from '../neo4j/values';
+import { NotFoundError } from '../errors';
+import type { NodeDetail, RoleEntry } from '../schemas/explore';
+import type { Evidence } from '../schemas/graph';
+import { evidenceArticleIds, loadArticleMeta, zipEvidence } from './evidence';
+import { loadNameHistories, nameAt } from './names';
+
+/** Wire id → elementId of the nodes that exist; seed nodes are found by their `id` (indexed), others by elementId. */
+export async function resolveNodes(db: Database, ids: string[]): Promise<Map<string, string>> {
+  const result = await db.read<{ id: string; elementId: string }>(
+    `CALL () {
+       MATCH (n:Entity) WHERE n.id IN $ids RETURN n
+       UNION
+       MATCH (n:Article) WHERE n.id IN $ids RETURN n
+       UNION
+       MATCH (n:Name) WHERE n.id IN $ids RETURN n
+       UNION
+       MATCH (n) WHERE elementId(n) IN $ids RETURN n
+     }
+     RETURN coalesce(n.id, elementId(n)) AS id, elementId(n) AS elementId`,
+    { ids },
+  );
+  const map = new Map<string, string>();
+  for (const r of result.records) map.set(r.get('id'), r.get('elementId'));
+  // A node asked for by its elementId (though it has an id) answers to that too.
+  const elementIds = new Set(map.values());
+  for (const id of ids) if (!map.has(id) && elementIds.has(id)) map.set(id, id);
+  return map;
+}
+
+/** Resolves ids or throws a 404 that names the unknown ones. */
+export async function requireNodes(db: Database, ids: string[]): Promise<Map<string, string>> {
+  const found = await resolveNodes(db, ids);
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length > 0) {
+    throw new NotFoundError(`No node has the id ${missing.map((m) => `"${m}"`).join(', ')}. Search for it with /api/search?q=…`, { ids: missing });
+  }
+  return found;
+}
+
+const NODE_DETAIL = `
+  MATCH (n) WHERE elementId(n) = $elementId
+  CALL (n) {
+    MATCH (n)-[r]-()
+    WITH type(r) AS type, CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END AS direction, count(r) AS count
+    ORDER BY count DESC, type
+    RETURN collect({ type: type, direction: direction, count: count }) AS degree
+  }
+  CALL (n) {
+    MATCH (n)-[r]-(m) WHERE type(r) <> 'MENTIONS'
+    WITH r, m ORDER BY type(r), coalesce(m.name, m.title, m.value, m.id)
+    RETURN collect({ r: r, m: m, out: startNode(r) = n }) AS facts
+  }
+  CALL (n) {
+    MATCH (n)-[r:NAMED]->(nm:Name)
+    WITH r, nm ORDER BY coalesce(r.validFrom, r.firstSeen)
+    RETURN collect({ value: nm.value, short: nm.short, validFrom: toString(r.validFrom), validTo: toString(r.validTo) }) AS nameHistory
+  }
+  CALL (n) {
+    MATCH (a:Article)-[m:MENTIONS]->(n)
+    WITH a, size(m.starts) AS count ORDER BY a.published
+    RETURN collect({ articleId: a.id, title: a.title, outlet: a.outlet, published: toString(a.published), count: count }) AS mentionedIn
+  }
+  CALL (n) {
+    CALL (n) {
+      MATCH (n:Person)-[h:HOLDS]->(role:Role) RETURN h, role
+      UNION
+      MATCH (:Person)-[h:HOLDS]->(n:Role) RETURN h, n AS role
+      UNION
+      MATCH (:Person)-[h:HOLDS]->(role:Role)-[:AT]->(n) RETURN h, role
+    }
+    OPTIONAL MATCH (role)-[at:AT]->(org)
+    WITH h, role, at, org, startNode(h) AS p, coalesce(h.validFrom, role.validFrom, h.firstSeen) AS since
+    ORDER BY since, role.id
+    RETURN collect({
+      roleId: role.id, title: coalesce(role.title, role.name), h: h, at: at,
+      person: p { .id, .name }, organisation: org { .id, .name },
+      validFrom: toString(since), validTo: toString(coalesce(h.validTo, role.validTo))
+    }) AS roles
+  }
+  RETURN n, degree, facts, nameHistory, mentionedIn, roles`;
+
+interface RoleRow {
+  roleId: string;
+  title: string;
+  h: Relationship;
+  at: Relationship | null;
+  person: { id: string; name: string } | null;
+  organisation: { id: string; name: string } | null;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+function dedupeEvidence(list: Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return list.filter((e) => {
+    const key = `${e.articleId}:${e.start}:${e.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Everything the detail panel shows about one node; 404 for an unknown id. */
+export async function nodeDetail(db: Database, id: string): Promise<NodeDetail> {
+  const elementId = (await requireNodes(db, [id])).get(id)!;
+  const result = await db.read(NODE_DETAIL, { elementId });
+  const record = result.records[0];
+  if (!record) throw new NotFoundError(`No node has the id "${id}".`, { ids: [id] });
+
+  const n = record.get('n') as Node;
+  const self = nodeKey(n);
+  const facts = record.get('facts') as { r: Relationship; m: Node; out: boolean }[];
+  const roles = record.get('roles') as RoleRow[];
+  const nameHistory = toPlain(record.get('nameHistory')) as NodeDetail['nameHistory'];
+
+  const relProps = [...facts.map((f) => f.r), ...roles.flatMap((r) => (r.at ? [r.h, r.at] : [r.h]))].map((r) => toPlain(r.properties) as Record<string, unknown>);
+  const articles = await loadArticleMeta(db, evidenceArticleIds(relProps));
+  // An organisation is named as it was called when the role is first attested (SKL in 2017, not today's SKR).
+  const histories = await loadNameHistories(db, [...new Set(roles.flatMap((r) => (r.organisation ? [r.organisation.id] : [])))]);
+  const orgNameThen = (r: RoleRow) => {
+    if (!r.organisation) return null;
+    const then = r.validFrom ? nameAt(histories.get(r.organisation.id) ?? [], r.validFrom) : null;
+    return { id: r.organisation.id, name: then?.value ?? r.organisation.name };
+  };
+  const evidenceOf = (r: Relationship) => zipEvidence(toPlain(r.properties) as Record<string, unknown>, articles);
+
+  const node = toGraphNode(n);
+  const p = node.properties;
+  const names = [
+    ...[p['name'], p['title'], p['value']].filter((v): v is string => typeof v === 'string'),
+    ...(Array.isArray(p['aliases']) ? (p['aliases'] as string[]) : []),
+    ...nameHistory.flatMap((h) => [h.value, ...(h.short ? [h.short] : [])]),
+  ];
+
+  return {
+    node,
+    names: [...new Set(names)],
+    nameHistory,
+    degree: toPlain(record.get('degree')) as NodeDetail['degree'],
+    facts: facts.map((f) => {
+      const other = nodeKey(f.m);
+      return {
+        edge: f.out ? toGraphEdge(f.r, self, other) : toGraphEdge(f.r, other, self),
+        direction: f.out ? ('out' as const) : ('in' as const),
+        other: toGraphNode(f.m),
+        evidence: evidenceOf(f.r),
+      };
+    }),
+    roles: roles.map(
+      (r): RoleEntry => ({
+        roleId: r.roleId,
+        title: r.title,
+        organisation: orgNameThen(r),
+        person: r.person,
+        validFrom: r.validFrom,
+        validTo: r.validTo,
+        evidence: dedupeEvidence([...evidenceOf(r.h), ...(r.at ? evidenceOf(r.at) : [])]),
+      }),
+    ),
+    mentionedIn: toPlain(record.get('mentionedIn')) as NodeDetail['mentionedIn'],
+  };
+}
