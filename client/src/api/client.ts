@@ -1,0 +1,160 @@
+/**
+ * The one place the client talks to the server: typed functions per endpoint, superseded requests aborted,
+ * every failure surfaced as an `ApiError` `{ code, message, status }`, and database reachability broadcast
+ * so the shell can show (and clear) a banner.
+ */
+import type {
+  ApiError,
+  ArticleResponse,
+  ArticleSearchResponse,
+  ArticleSummary,
+  HealthResponse,
+  NodeDetails,
+  OverviewResponse,
+  PagedGraph,
+  PathsResponse,
+  QueryInput,
+  QueryParamType,
+  QuerySummary,
+  RunResult,
+  SchemaResponse,
+  SearchResponse,
+  TimeDiff,
+} from './types';
+
+/** Thrown by every API function; `code` is the server's error code or NETWORK / ABORTED / BAD_RESPONSE. */
+export class ApiRequestError extends Error implements ApiError {
+  readonly code: string;
+  readonly status: number;
+  readonly details?: unknown;
+  constructor(err: ApiError) {
+    super(err.message);
+    this.name = 'ApiRequestError';
+    this.code = err.code;
+    this.status = err.status;
+    this.details = err.details;
+  }
+}
+
+/** True for a request that was cancelled because a newer one replaced it; callers ignore these. */
+export function isAborted(err: unknown): boolean {
+  return (err instanceof ApiRequestError && err.code === 'ABORTED') || (err instanceof DOMException && err.name === 'AbortError');
+}
+
+/** Turns anything thrown into the `{ code, message }` the UI renders. */
+export function toApiError(err: unknown): ApiError {
+  if (err instanceof ApiRequestError) return { code: err.code, message: err.message, status: err.status, details: err.details };
+  return { code: 'CLIENT', message: err instanceof Error ? err.message : String(err), status: 0 };
+}
+
+type Connectivity = 'ok' | 'database-down' | 'server-down';
+const listeners = new Set<(state: Connectivity, message: string) => void>();
+let connectivity: Connectivity = 'ok';
+
+/** Subscribes to database/server reachability; returns the unsubscribe function. */
+export function onConnectivity(listener: (state: Connectivity, message: string) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+function setConnectivity(state: Connectivity, message = ''): void {
+  if (state === connectivity) return;
+  connectivity = state;
+  for (const l of listeners) l(state, message);
+}
+
+type QueryValue = string | number | boolean | string[] | undefined | null;
+
+function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value)) {
+      if (value.length) params.set(key, value.join(','));
+    } else params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+const inflight = new Map<string, AbortController>();
+
+interface RequestOptions {
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  /** Requests sharing a key supersede each other: starting one aborts the previous. */
+  key?: string;
+  signal?: AbortSignal;
+}
+
+async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  const controller = new AbortController();
+  if (opts.key) {
+    inflight.get(opts.key)?.abort();
+    inflight.set(opts.key, controller);
+  }
+  opts.signal?.addEventListener('abort', () => controller.abort(), { once: true });
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path, opts.query), {
+      method,
+      headers: opts.body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      signal: controller.signal,
+    });
+  } catch (err) {
+    if (controller.signal.aborted) throw new ApiRequestError({ code: 'ABORTED', message: 'Ersatt av en nyare begäran.', status: 0 });
+    setConnectivity('server-down', 'Servern svarar inte.');
+    throw new ApiRequestError({ code: 'NETWORK', message: `Servern svarar inte (${err instanceof Error ? err.message : String(err)}).`, status: 0 });
+  } finally {
+    if (opts.key && inflight.get(opts.key) === controller) inflight.delete(opts.key);
+  }
+  if (res.status === 204) {
+    setConnectivity('ok');
+    return undefined as T;
+  }
+  let body: unknown;
+  try {
+    body = await res.json();
+  } catch {
+    if (controller.signal.aborted) throw new ApiRequestError({ code: 'ABORTED', message: 'Ersatt av en nyare begäran.', status: 0 });
+    throw new ApiRequestError({ code: 'BAD_RESPONSE', message: `Servern svarade ${res.status} utan JSON.`, status: res.status });
+  }
+  if (!res.ok) {
+    const e = (body as { error?: { code?: string; message?: string; details?: unknown } })?.error;
+    const code = e?.code ?? `HTTP_${res.status}`;
+    if (res.status === 503) setConnectivity('database-down', e?.message ?? 'Databasen svarar inte.');
+    else if (res.status < 500) setConnectivity('ok');
+    throw new ApiRequestError({ code, message: e?.message ?? `HTTP ${res.status}`, status: res.status, details: e?.details });
+  }
+  setConnectivity('ok');
+  return body as T;
+}
+
+export const api = {
+  health: () => request<HealthResponse>('GET', '/api/health'),
+  search: (q: string, opts: { limit?: number; labels?: string[]; key?: string } = {}) =>
+    request<SearchResponse>('GET', '/api/search', { query: { q, limit: opts.limit ?? 10, labels: opts.labels }, key: opts.key ?? 'search' }),
+  searchArticles: (q: string, limit = 10) => request<ArticleSearchResponse>('GET', '/api/search/articles', { query: { q, limit }, key: 'search-articles' }),
+  node: (id: string, signal?: AbortSignal) => request<NodeDetails>('GET', `/api/nodes/${encodeURIComponent(id)}`, { signal }),
+  /** Details for the side panel: a newer selection aborts the previous one. */
+  selectedNode: (id: string) => request<NodeDetails>('GET', `/api/nodes/${encodeURIComponent(id)}`, { key: 'selected-node' }),
+  expand: (body: { ids: string[]; types?: string[]; labels?: string[]; limit?: number; offset?: number; asOf?: string }) =>
+    request<PagedGraph>('POST', '/api/expand', { body }),
+  paths: (q: { from: string; to: string; maxLength?: number; avoid?: string[]; limit?: number }) =>
+    request<PathsResponse>('GET', '/api/paths', { query: { ...q, avoid: q.avoid ?? [] }, key: 'paths' }),
+  overview: (q: { labels?: string[]; types?: string[]; articles?: string[]; asOf?: string | null; limit?: number }) =>
+    request<OverviewResponse>('GET', '/api/graph', { query: { ...q, limit: q.limit ?? 500 }, key: 'overview' }),
+  timeDiff: (from: string, to: string) => request<TimeDiff>('GET', '/api/time/diff', { query: { from, to }, key: 'time-diff' }),
+  articles: () => request<{ articles: ArticleSummary[] }>('GET', '/api/articles'),
+  article: (id: string) => request<ArticleResponse>('GET', `/api/articles/${encodeURIComponent(id)}`, { key: 'article' }),
+  schema: () => request<SchemaResponse>('GET', '/api/schema'),
+  queries: () => request<{ queries: QuerySummary[] }>('GET', '/api/queries'),
+  query: (name: string) => request<QuerySummary>('GET', `/api/queries/${encodeURIComponent(name)}`),
+  saveQuery: (q: QueryInput) => request<QuerySummary>('POST', '/api/queries', { body: q }),
+  updateQuery: (name: string, q: Omit<QueryInput, 'name'>) => request<QuerySummary>('PUT', `/api/queries/${encodeURIComponent(name)}`, { body: q }),
+  deleteQuery: (name: string) => request<void>('DELETE', `/api/queries/${encodeURIComponent(name)}`),
+  runQuery: (name: string, params: Record<string, unknown>) =>
+    request<RunResult>('POST', `/api/queries/${encodeURIComponent(name)}/run`, { body: { params }, key: 'run' }),
+  runCypher: (cypher: string, params: Record<string, unknown> = {}, paramTypes: Record<string, QueryParamType> = {}) =>
+    request<RunResult>('POST', '/api/cypher/run', { body: { cypher, params, paramTypes }, key: 'run' }),
+};

@@ -1,0 +1,48 @@
+/**
+ * The API contract as the client sees it: the server's own zod schemas, imported as types only, so both
+ * ends share one contract. Only `ApiError` (how the client reports any failure) is the client's own.
+ */
+import type { Evidence, Graph, GraphEdge, GraphNode } from '../../../server/schemas/graph';
+import type { HealthResponse } from '../../../server/routes/health';
+import type {
+  ArticleDetail,
+  ArticleHit,
+  ArticleList,
+  ArticleSearchResponse,
+  Fact,
+  GraphResponse,
+  Neighbourhood,
+  NodeDetail,
+  PathsResponse,
+  RoleEntry,
+  SchemaResponse,
+  SearchHit,
+  SearchResponse,
+  TimeDiff,
+} from '../../../server/schemas/explore';
+import type { ParamType, QueryParam, QuerySummary, RunResult, SaveQueryBody } from '../../../server/schemas/queries';
+
+export type { Evidence, Graph, GraphEdge, GraphNode, HealthResponse };
+export type { ArticleHit, ArticleSearchResponse, PathsResponse, SchemaResponse, SearchHit, SearchResponse, TimeDiff };
+export type { QueryParam, QuerySummary, RunResult };
+
+export type NodeDetails = NodeDetail;
+export type NodeFact = Fact;
+export type NodeRole = RoleEntry;
+export type PagedGraph = Neighbourhood;
+export type OverviewResponse = GraphResponse;
+export type ArticleSummary = ArticleList['articles'][number];
+export type ArticleResponse = ArticleDetail;
+export type ArticleMention = ArticleDetail['mentions'][number];
+export type ArticleQuote = ArticleDetail['quotes'][number];
+export type QueryParamType = ParamType;
+/** The body of POST /api/queries as the client sends it (params may be left out). */
+export type QueryInput = Omit<SaveQueryBody, 'params'> & { params: QueryParam[] };
+
+/** Every failure the client shows: the server's error code (or a client-side one) and a sentence for the user. */
+export interface ApiError {
+  code: string;
+  message: string;
+  status: number;
+  details?: unknown;
+}

@@ -1,0 +1,115 @@
+import { useEffect, useMemo, useRef } from 'react';
+import type { ArticleResponse } from '../api/types';
+import { kindStyle, primaryKind, relationLabel } from '../graph/kinds';
+import type { Loadable } from './DetailsPanel';
+import { segmentText, type Span } from './articleSegments';
+import { formatDate } from './format';
+
+interface Props {
+  article: Loadable<ArticleResponse>;
+  focus: Span | null;
+  onEntity(id: string): void;
+  onBack: (() => void) | null;
+  onClose(): void;
+}
+
+/** An article's full text with the passage in focus highlighted and scrolled to; entity mentions lead back into the graph. */
+export function ArticleReader({ article, focus, onEntity, onBack, onClose }: Props) {
+  const focusRef = useRef<HTMLElement | null>(null);
+  const data = article.state === 'ready' ? article.data : null;
+  const segments = useMemo(() => (data ? segmentText(data.article.text, data.mentions, data.quotes, focus) : []), [data, focus]);
+
+  // Scroll only the panel: scrollIntoView would also shift the whole page.
+  useEffect(() => {
+    const el = focusRef.current;
+    const panel = el?.closest<HTMLElement>('.details');
+    if (!el || !panel) return;
+    const offset = el.getBoundingClientRect().top - panel.getBoundingClientRect().top;
+    panel.scrollTop += offset - panel.clientHeight / 2 + el.getBoundingClientRect().height / 2;
+  }, [segments]);
+
+  if (article.state === 'loading') return <section className="panel-body" aria-busy="true"><p className="muted">Hämtar artikeln …</p></section>;
+  if (article.state === 'error')
+    return (
+      <section className="panel-body">
+        <p className="error-text" role="alert">Kunde inte hämta artikeln: {article.error.message}</p>
+      </section>
+    );
+  const a = article.data.article;
+  let focusAssigned = false;
+  return (
+    <section className="panel-body reader" data-testid="article-reader" data-article-id={a.id} aria-labelledby="reader-title">
+      <header className="details-header">
+        <span className="kind-badge" style={{ background: kindStyle('Article').colour }}>
+          Artikel
+        </span>
+        <span className="spacer" />
+        {onBack && (
+          <button type="button" className="link-button" onClick={onBack} data-testid="reader-back">
+            ← Tillbaka
+          </button>
+        )}
+        <button type="button" className="icon-button" onClick={onClose} aria-label="Stäng artikeln">
+          ×
+        </button>
+      </header>
+      <h2 id="reader-title">{a.title}</h2>
+      <p className="muted">
+        {a.outlet ? `${a.outlet} · ` : ''}
+        <time dateTime={a.published}>{formatDate(a.published)}</time> · {article.data.mentions.length} omnämnanden · {article.data.quotes.length} citat
+      </p>
+      <div className="reader-legend small">
+        <span className="mention sample">omnämnande</span> <span className="quote-run sample">citat bakom fakta</span> <mark className="sample">valt citat</mark>
+      </div>
+      <div className="article-text" data-testid="article-text">
+        {segments.map((s) => {
+          let content: React.ReactNode = s.text;
+          if (s.focus) {
+            const first = !focusAssigned;
+            focusAssigned = true;
+            content = (
+              <mark data-testid="quote-highlight" ref={first ? (el) => void (focusRef.current = el) : undefined}>
+                {content}
+              </mark>
+            );
+          }
+          if (s.mention !== null) {
+            const m = article.data.mentions[s.mention]!;
+            const open = () => onEntity(m.entityId);
+            // A span, not a <button>: a button is an inline block and would break the flow of a wrapped mention.
+            return (
+              <span
+                key={s.start}
+                role="button"
+                tabIndex={0}
+                className={`mention${s.quote ? ' quote-run' : ''}`}
+                style={{ borderBottomColor: kindStyle(primaryKind(m.labels)).colour }}
+                title={`${m.name} (${kindStyle(primaryKind(m.labels)).label}) – visa i grafen`}
+                onClick={open}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' || e.key === ' ') {
+                    e.preventDefault();
+                    open();
+                  }
+                }}
+                data-testid="mention"
+                data-entity-id={m.entityId}
+              >
+                {content}
+              </span>
+            );
+          }
+          if (s.quote) {
+            const q = article.data.quotes.find((x) => x.start <= s.start && x.end >= s.end);
+            return (
+              <span key={s.start} className="quote-run" title={q ? `${q.from.name} ${relationLabel(q.type)} ${q.to.name}` : undefined}>
+                {content}
+              </span>
+            );
+          }
+          return <span key={s.start}>{content}</span>;
+        })}
+      </div>
+    </section>
+  );
+}

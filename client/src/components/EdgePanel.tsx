@@ -1,0 +1,64 @@
+import type { Evidence, GraphEdge, GraphNode } from '../api/types';
+import { displayName } from '../graph/elements';
+import { relationLabel } from '../graph/kinds';
+import { EvidenceList } from './EvidenceList';
+import { formatPeriod, formatValue } from './format';
+
+interface Props {
+  edge: GraphEdge;
+  source: GraphNode | undefined;
+  target: GraphNode | undefined;
+  evidence: Evidence[];
+  onGoTo(id: string): void;
+  onOpenEvidence(e: Evidence): void;
+  onClose(): void;
+}
+
+const SKIP = new Set(['id', 'evidenceArticles', 'evidenceQuotes', 'evidenceStarts', 'evidenceEnds', 'evidenceCount', 'validFrom', 'validTo']);
+
+/** One fact: who, what, whom, when, and the quotes that support it. */
+export function EdgePanel({ edge, source, target, evidence, onGoTo, onOpenEvidence, onClose }: Props) {
+  const p = edge.properties;
+  const period = formatPeriod(p.validFrom as string | undefined, p.validTo as string | undefined);
+  const rest = Object.entries(p).filter(([k]) => !SKIP.has(k));
+  return (
+    <section className="panel-body" data-testid="edge-panel" data-edge-id={edge.id}>
+      <header className="details-header">
+        <span className="kind-badge relation">Relation</span>
+        <span className="spacer" />
+        <button type="button" className="icon-button" onClick={onClose} aria-label="Stäng panelen">
+          ×
+        </button>
+      </header>
+      <h2 className="edge-title">
+        <button type="button" className="link-button" onClick={() => onGoTo(edge.source)}>
+          {source ? displayName(source) : edge.source}
+        </button>{' '}
+        <span className="relation-type">
+          {edge.type} <span className="muted">({relationLabel(edge.type)})</span>
+        </span>{' '}
+        <button type="button" className="link-button" onClick={() => onGoTo(edge.target)}>
+          {target ? displayName(target) : edge.target}
+        </button>
+      </h2>
+      {period && <p className="muted">Gäller {period}</p>}
+      <div className="section">
+        <h3>Belägg ({evidence.length})</h3>
+        <EvidenceList evidence={evidence} onOpen={onOpenEvidence} />
+      </div>
+      {rest.length > 0 && (
+        <div className="section">
+          <h3>Egenskaper</h3>
+          <dl className="properties">
+            {rest.map(([k, v]) => (
+              <div key={k}>
+                <dt>{k}</dt>
+                <dd>{formatValue(v)}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import type { NodeShape } from '../graph/kinds';
+
+const POINTS: Partial<Record<NodeShape, string>> = {
+  diamond: '8,1 15,8 8,15 1,8',
+  'round-diamond': '8,1 15,8 8,15 1,8',
+  triangle: '8,1.5 15,14.5 1,14.5',
+  hexagon: '4,1.5 12,1.5 15.5,8 12,14.5 4,14.5 0.5,8',
+  octagon: '5,1 11,1 15,5 15,11 11,15 5,15 1,11 1,5',
+  star: '8,0.8 10,6 15.5,6 11,9.5 12.8,15 8,11.7 3.2,15 5,9.5 0.5,6 6,6',
+  'round-tag': '1,2 11,2 15,8 11,14 1,14',
+  rhomboid: '4,2 15,2 12,14 1,14',
+};
+
+/** The node shape of a kind, drawn small for legends and filters. */
+export function ShapeIcon({ shape, colour, size = 16 }: { shape: NodeShape; colour: string; size?: number }) {
+  const pts = POINTS[shape];
+  return (
+    <svg width={size} height={size} viewBox="0 0 16 16" aria-hidden="true" className="shape-icon">
+      {pts ? (
+        <polygon points={pts} fill={colour} />
+      ) : shape === 'ellipse' ? (
+        <circle cx="8" cy="8" r="7" fill={colour} />
+      ) : shape === 'barrel' ? (
+        <rect x="1" y="2" width="14" height="12" rx="5" ry="2" fill={colour} />
+      ) : (
+        <rect x="1" y="3" width="14" height="10" rx={shape === 'round-rectangle' ? 3 : 0} fill={colour} />
+      )}
+    </svg>
+  );
+}

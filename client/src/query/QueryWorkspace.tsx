@@ -1,0 +1,295 @@
+import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
+import { api, toApiError } from '../api/client';
+import type { ApiError, QueryParam, QueryParamType, QuerySummary, SchemaResponse } from '../api/types';
+import type { Loadable } from '../components/DetailsPanel';
+import { formatDate } from '../components/format';
+import { ParamForm } from './ParamForm';
+import { coerceParams, cypherParamNames, describeRunState, rawDefault, validQueryName, type RawValue, type RunState } from './queryState';
+
+const CypherInput = lazy(() => import('./CypherInput'));
+
+interface Props {
+  queries: Loadable<QuerySummary[]>;
+  reloadQueries(): Promise<void>;
+  schema: SchemaResponse | null;
+  openName: string | null;
+  onOpen(name: string | null): void;
+  raw: Record<string, RawValue>;
+  onRaw(raw: Record<string, RawValue>): void;
+  run: RunState;
+  onRunNamed(q: QuerySummary, values: Record<string, unknown>): void;
+  onRunCypher(cypher: string, values: Record<string, unknown>, types: Record<string, QueryParamType>): void;
+}
+
+type Editing = { mode: 'new' } | { mode: 'edit'; query: QuerySummary };
+
+const EXAMPLE = 'MATCH (p:Person)-[r:HOLDS]->(role:Role)-[:AT]->(a:Actor)\nRETURN p, r, role, a\nLIMIT 50';
+
+/** Library and saved queries with typed parameter forms, and a Cypher editor for ad-hoc queries. */
+export function QueryWorkspace(props: Props) {
+  const { queries, openName, onOpen, raw, onRaw, run } = props;
+  const [filter, setFilter] = useState('');
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const list = queries.state === 'ready' ? queries.data : [];
+  const open = list.find((q) => q.name === openName) ?? null;
+  const shown = useMemo(() => {
+    const f = filter.trim().toLowerCase();
+    return f ? list.filter((q) => `${q.name} ${q.title} ${q.description}`.toLowerCase().includes(f)) : list;
+  }, [list, filter]);
+  const { values, errors } = useMemo(() => coerceParams(open?.params ?? [], raw), [open, raw]);
+  const [showErrors, setShowErrors] = useState(false);
+  useEffect(() => setShowErrors(false), [openName]);
+
+  if (editing) {
+    return (
+      <CypherWorkbench
+        key={editing.mode === 'edit' ? editing.query.name : 'new'}
+        editing={editing}
+        schema={props.schema}
+        run={run}
+        onRun={props.onRunCypher}
+        onDone={async (saved) => {
+          setEditing(null);
+          await props.reloadQueries();
+          if (saved) onOpen(saved);
+        }}
+      />
+    );
+  }
+
+  return (
+    <div className="query-workspace" data-testid="query-workspace">
+      <div className="workspace-actions">
+        <label className="visually-hidden" htmlFor="query-filter">
+          Sök bland frågor
+        </label>
+        <input id="query-filter" type="search" placeholder="Sök bland frågor …" value={filter} onChange={(e) => setFilter(e.target.value)} data-testid="query-filter" />
+        <button type="button" onClick={() => setEditing({ mode: 'new' })} data-testid="new-cypher">
+          Ny Cypher-fråga
+        </button>
+      </div>
+      {queries.state === 'loading' && <p className="muted">Hämtar frågor …</p>}
+      {queries.state === 'error' && (
+        <p className="error-text" role="alert">
+          Kunde inte hämta frågorna: {queries.error.message}{' '}
+          <button type="button" className="link-button" onClick={() => void props.reloadQueries()}>
+            Försök igen
+          </button>
+        </p>
+      )}
+      {queries.state === 'ready' && (
+        <ul className="query-list" data-testid="query-list" aria-label="Frågor">
+          {shown.length === 0 && <li className="muted">Ingen fråga matchar.</li>}
+          {shown.map((q) => (
+            <li key={q.name}>
+              <button
+                type="button"
+                className={`query-item${q.name === openName ? ' active' : ''}`}
+                aria-current={q.name === openName ? 'true' : undefined}
+                onClick={() => {
+                  onOpen(q.name);
+                  onRaw(Object.fromEntries(q.params.map((p) => [p.name, rawDefault(p)])));
+                }}
+                data-testid="query-item"
+                data-query-name={q.name}
+              >
+                <span className="query-title">{q.title || q.name}</span>
+                <span className={`source-badge ${q.source}`}>{q.source === 'library' ? 'bibliotek' : 'sparad'}</span>
+                <span className="query-desc">{q.description}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {open && (
+        <form
+          className="query-open"
+          data-testid="query-open"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setShowErrors(true);
+            if (Object.keys(errors).length === 0) props.onRunNamed(open, values);
+          }}
+        >
+          <h3>{open.title || open.name}</h3>
+          <p className="small">{open.description}</p>
+          {open.updatedAt && <p className="muted small">Ändrad {formatDate(open.updatedAt)}</p>}
+          <ParamForm params={open.params} raw={{ ...Object.fromEntries(open.params.map((p) => [p.name, rawDefault(p)])), ...raw }} errors={showErrors ? errors : {}} onChange={(name, v) => onRaw({ ...raw, [name]: v })} />
+          <details className="cypher-source">
+            <summary>Visa Cypher</summary>
+            <pre className="mono">{open.cypher}</pre>
+          </details>
+          <div className="button-row">
+            <button type="submit" className="primary" disabled={run.status === 'running'} data-testid="query-run">
+              Kör
+            </button>
+            {open.source === 'saved' && (
+              <>
+                <button type="button" onClick={() => setEditing({ mode: 'edit', query: open })} data-testid="query-edit">
+                  Redigera
+                </button>
+                <DeleteButton query={open} onDeleted={async () => {
+                  onOpen(null);
+                  await props.reloadQueries();
+                }} />
+              </>
+            )}
+          </div>
+        </form>
+      )}
+      <RunStatusLine run={run} />
+    </div>
+  );
+}
+
+function DeleteButton({ query, onDeleted }: { query: QuerySummary; onDeleted(): Promise<void> }) {
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  if (!confirming)
+    return (
+      <button type="button" className="danger" onClick={() => setConfirming(true)} data-testid="query-delete">
+        Ta bort
+      </button>
+    );
+  return (
+    <span className="confirm">
+      Ta bort ”{query.title || query.name}”?{' '}
+      <button
+        type="button"
+        className="danger"
+        data-testid="query-delete-confirm"
+        onClick={async () => {
+          try {
+            await api.deleteQuery(query.name);
+            await onDeleted();
+          } catch (err) {
+            setError(toApiError(err));
+          }
+        }}
+      >
+        Ja, ta bort
+      </button>
+      <button type="button" onClick={() => setConfirming(false)}>
+        Avbryt
+      </button>
+      {error && (
+        <span className="error-text" role="alert">
+          {error.message}
+        </span>
+      )}
+    </span>
+  );
+}
+
+/** One line that says what the last run did; the rows themselves show under the graph. */
+export function RunStatusLine({ run }: { run: RunState }) {
+  if (run.status === 'idle') return null;
+  const bad = run.status === 'error' || run.status === 'refused' || run.status === 'timeout';
+  return (
+    <p className={`run-status ${run.status}${bad ? ' error-text' : ''}`} role={bad ? 'alert' : 'status'} data-testid="run-status" data-status={run.status}>
+      {describeRunState(run)}
+    </p>
+  );
+}
+
+interface WorkbenchProps {
+  editing: Editing;
+  schema: SchemaResponse | null;
+  run: RunState;
+  onRun(cypher: string, values: Record<string, unknown>, types: Record<string, QueryParamType>): void;
+  onDone(saved: string | null): Promise<void>;
+}
+
+/** Ad-hoc Cypher: edit, run read-only, save as a named query or update one's own. */
+function CypherWorkbench({ editing, schema, run, onRun, onDone }: WorkbenchProps) {
+  const initial = editing.mode === 'edit' ? editing.query : null;
+  const [cypher, setCypher] = useState(initial?.cypher ?? EXAMPLE);
+  const [types, setTypes] = useState<Record<string, QueryParamType>>(() => Object.fromEntries((initial?.params ?? []).map((p) => [p.name, p.type])));
+  const [raw, setRaw] = useState<Record<string, RawValue>>(() => Object.fromEntries((initial?.params ?? []).map((p) => [p.name, rawDefault(p)])));
+  const [name, setName] = useState(initial?.name ?? '');
+  const [title, setTitle] = useState(initial?.title ?? '');
+  const [description, setDescription] = useState(initial?.description ?? '');
+  const [saveState, setSaveState] = useState<{ state: 'idle' | 'saving' } | { state: 'error'; message: string }>({ state: 'idle' });
+  const [showErrors, setShowErrors] = useState(false);
+
+  const params: QueryParam[] = cypherParamNames(cypher).map((n) => ({ name: n, type: types[n] ?? 'string' }));
+  const { values, errors } = coerceParams(params, raw);
+  const valid = Object.keys(errors).length === 0;
+  const doRun = () => {
+    setShowErrors(true);
+    if (valid && cypher.trim()) onRun(cypher, values, Object.fromEntries(params.map((p) => [p.name, p.type])));
+  };
+
+  const save = async () => {
+    if (!validQueryName(name)) {
+      setSaveState({ state: 'error', message: 'Namnet ska vara kebab-case: små bokstäver, siffror och bindestreck (t.ex. ”roller-per-aktor”).' });
+      return;
+    }
+    if (!description.trim()) {
+      setSaveState({ state: 'error', message: 'Skriv en kort beskrivning av vad frågan svarar på.' });
+      return;
+    }
+    setSaveState({ state: 'saving' });
+    const withDefaults: QueryParam[] = params.map((p) => (values[p.name] === undefined ? p : { ...p, default: values[p.name] as QueryParam['default'] }));
+    try {
+      if (editing.mode === 'edit') await api.updateQuery(editing.query.name, { title: title || undefined, description, cypher, params: withDefaults });
+      else await api.saveQuery({ name, title: title || undefined, description, cypher, params: withDefaults });
+      await onDone(editing.mode === 'edit' ? editing.query.name : name);
+    } catch (err) {
+      setSaveState({ state: 'error', message: toApiError(err).message });
+    }
+  };
+
+  return (
+    <div className="query-workspace workbench" data-testid="cypher-workbench">
+      <div className="workspace-actions">
+        <button type="button" className="link-button" onClick={() => void onDone(null)} data-testid="workbench-back">
+          ← Frågelistan
+        </button>
+        <span className="muted small">{editing.mode === 'edit' ? `Redigerar ”${editing.query.title || editing.query.name}”` : 'Ny fråga'}</span>
+      </div>
+      <Suspense fallback={<p className="muted">Laddar redigeraren …</p>}>
+        <CypherInput initialValue={initial?.cypher ?? EXAMPLE} onChange={setCypher} schema={schema} onRun={doRun} />
+      </Suspense>
+      <p className="muted small">Ctrl+Enter kör. Frågor körs med läsrätt; skrivande frågor avvisas.</p>
+      {params.length > 0 && (
+        <ParamForm params={params} raw={raw} errors={showErrors ? errors : {}} onChange={(n, v) => setRaw({ ...raw, [n]: v })} onTypeChange={(n, t) => setTypes({ ...types, [n]: t })} />
+      )}
+      <div className="button-row">
+        <button type="button" className="primary" onClick={doRun} disabled={run.status === 'running' || !cypher.trim()} data-testid="cypher-run">
+          Kör
+        </button>
+      </div>
+      <RunStatusLine run={run} />
+      <details className="save-form" open={editing.mode === 'edit'}>
+        <summary>{editing.mode === 'edit' ? 'Spara ändringar' : 'Spara som ny fråga'}</summary>
+        <div className="field">
+          <label htmlFor="save-name" className="field-label">
+            Namn (kebab-case)
+          </label>
+          <input id="save-name" value={name} onChange={(e) => setName(e.target.value)} disabled={editing.mode === 'edit'} className="mono" data-testid="save-name" />
+        </div>
+        <div className="field">
+          <label htmlFor="save-title" className="field-label">
+            Rubrik
+          </label>
+          <input id="save-title" value={title} onChange={(e) => setTitle(e.target.value)} data-testid="save-title" />
+        </div>
+        <div className="field">
+          <label htmlFor="save-description" className="field-label">
+            Beskrivning
+          </label>
+          <textarea id="save-description" value={description} onChange={(e) => setDescription(e.target.value)} rows={2} data-testid="save-description" />
+        </div>
+        <button type="button" onClick={() => void save()} disabled={saveState.state === 'saving'} data-testid="save-query">
+          {editing.mode === 'edit' ? 'Spara ändringar' : 'Spara fråga'}
+        </button>
+        {saveState.state === 'error' && (
+          <p className="error-text" role="alert">
+            {saveState.message}
+          </p>
+        )}
+      </details>
+    </div>
+  );
+}
