@@ -3,7 +3,8 @@ import type { ApiError, Evidence, NodeDetails, NodeFact } from '../api/types';
 import { displayName } from '../graph/elements';
 import { kindStyle, primaryKind, relationLabel } from '../graph/kinds';
 import { EvidenceList } from './EvidenceList';
-import { formatDate, formatPeriod, formatValue, plural } from './format';
+import { formatDate, formatPeriod, plural } from './format';
+import { PropertyList } from './PropertyList';
 
 export type Loadable<T> = { state: 'loading' } | { state: 'error'; error: ApiError } | { state: 'ready'; data: T };
 
@@ -216,19 +217,7 @@ function NodeDetailsView({ data, pinned, inView, expansion, onExpand, onMore, on
         ))}
       </div>
 
-      {properties.length > 0 && (
-        <div className="section">
-          <h3>Egenskaper</h3>
-          <dl className="properties">
-            {properties.map(([k, v]) => (
-              <div key={k}>
-                <dt>{k}</dt>
-                <dd>{formatValue(v)}</dd>
-              </div>
-            ))}
-          </dl>
-        </div>
-      )}
+      <PropertyList entries={properties} />
 
       {data.mentionedIn.length > 0 && (
         <div className="section">

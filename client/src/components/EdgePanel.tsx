@@ -2,7 +2,8 @@ import type { Evidence, GraphEdge, GraphNode } from '../api/types';
 import { displayName } from '../graph/elements';
 import { relationLabel } from '../graph/kinds';
 import { EvidenceList } from './EvidenceList';
-import { formatPeriod, formatValue } from './format';
+import { formatPeriod } from './format';
+import { PropertyList } from './PropertyList';
 
 interface Props {
   edge: GraphEdge;
@@ -46,19 +47,7 @@ export function EdgePanel({ edge, source, target, evidence, onGoTo, onOpenEviden
         <h3>Belägg ({evidence.length})</h3>
         <EvidenceList evidence={evidence} onOpen={onOpenEvidence} />
       </div>
-      {rest.length > 0 && (
-        <div className="section">
-          <h3>Egenskaper</h3>
-          <dl className="properties">
-            {rest.map(([k, v]) => (
-              <div key={k}>
-                <dt>{k}</dt>
-                <dd>{formatValue(v)}</dd>
-              </div>
-            ))}
-          </dl>
-        </div>
-      )}
+      <PropertyList entries={rest} />
     </section>
   );
 }
