@@ -32,6 +32,8 @@ export interface StreamOptions {
   database?: string;
   /** Articles in the first batch; later batches grow or shrink so that each transaction takes ~1–2 s. */
   batchArticles?: number;
+  /** False keeps every batch at `batchArticles` (default true: sized to the database). */
+  adaptiveBatches?: boolean;
   onProgress?: (progress: LoadProgress) => void;
 }
 
@@ -127,12 +129,18 @@ export async function loadCorpusStreaming(driver: Driver, dir: string, opts: Str
     batches += 1;
     i += names.length;
     report(opts, 'articles', i, articleFiles.length, articleStarted);
-    if (txMs < TARGET_TX_MS / 2) batch = Math.min(MAX_BATCH, batch * 2);
-    else if (txMs > TARGET_TX_MS * 2) batch = Math.max(MIN_BATCH, Math.floor(batch / 2));
+    if (opts.adaptiveBatches !== false) batch = nextBatchSize(batch, txMs);
   }
 
   const counts = await graphCounts(driver, opts.database);
   return { ...counts, articles: articleFiles.length, entities, facts, batches, ms: Date.now() - started };
+}
+
+/** Doubles a batch whose transaction was quick and halves one that was slow, within bounds. */
+function nextBatchSize(batch: number, txMs: number): number {
+  if (txMs < TARGET_TX_MS / 2) return Math.min(MAX_BATCH, batch * 2);
+  if (txMs > TARGET_TX_MS * 2) return Math.max(MIN_BATCH, Math.floor(batch / 2));
+  return batch;
 }
 
 function report(opts: StreamOptions, phase: LoadProgress['phase'], done: number, total: number, since: number): void {
