@@ -30,9 +30,15 @@ async function main(): Promise<void> {
     log.info({ signal }, 'Shutting down');
     const force = setTimeout(() => process.exit(code || 1), 40_000);
     force.unref();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-    server?.closeAllConnections();
+    // Stop accepting, let requests in flight finish (5 s at most), then stop the database.
+    if (server) {
+      const closed = new Promise<void>((resolve) => server!.close(() => resolve()));
+      server.closeIdleConnections();
+      await Promise.race([closed, new Promise((r) => setTimeout(r, 5_000).unref())]);
+      server.closeAllConnections();
+    }
     await connection?.close().catch((err: unknown) => log.error({ err }, 'Closing the database failed'));
+    log.info('Stopped');
     process.exit(code);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
