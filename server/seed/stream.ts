@@ -30,7 +30,7 @@ export interface LoadProgress {
 
 export interface StreamOptions {
   database?: string;
-  /** Articles in the first batch; later batches grow or shrink so that each transaction takes ~1–2 s. */
+  /** Articles in the first batch; later batches grow or shrink so that each transaction takes ~1–4 s. */
   batchArticles?: number;
   /** False keeps every batch at `batchArticles` (default true: sized to the database). */
   adaptiveBatches?: boolean;
@@ -47,13 +47,13 @@ export interface StreamReport extends GraphCounts {
 
 const MIN_BATCH = 20;
 const MAX_BATCH = 5_000;
-/** A transaction shorter than this grows the next batch, one longer than twice this shrinks it. */
-const TARGET_TX_MS = 1_000;
+/** A transaction shorter than half this grows the next batch, one longer than twice this shrinks it. */
+const TARGET_TX_MS = 2_000;
 
 /**
  * Loads a corpus too large to hold in memory: entity files one at a time, then article files in batches,
- * each batch validated and then written in a transaction of its own. Memory holds one batch, never the
- * corpus. References to entities and to earlier articles are checked against the database, so files must
+ * each batch validated and then written in a transaction of its own. Memory holds two batches (one being
+ * written, the next being checked), never the corpus. References to entities and to earlier articles are checked against the database, so files must
  * come in order: evidence may cite an article of the same batch or of an earlier file, never a later one.
  * Every write MERGEs on ids, so an interrupted load can simply be run again: nothing is duplicated.
  * A batch with a defect is rejected whole before anything of it is written (earlier batches stay).
@@ -108,14 +108,29 @@ export async function loadCorpusStreaming(driver: Driver, dir: string, opts: Str
     report(opts, 'entities', done, entityFiles.length, entityStarted);
   }
 
-  // Articles: batches sized to how fast the database takes them.
+  // Articles: batches sized to how fast the database takes them. The next batch is read and checked while
+  // the database writes the current one, so the two cores work at once.
   let batch = opts.batchArticles ?? 200;
   let facts = 0;
   let batches = 0;
   const articleStarted = Date.now();
-  for (let i = 0; i < articleFiles.length; ) {
-    const names = articleFiles.slice(i, i + batch);
-    const { corpus, kinds } = await validateBatch(driver, opts.database, dir, dataDir, textDir, names);
+  const validate = (from: number, size: number, pending: Map<string, KnownNode>) => {
+    const names = articleFiles.slice(from, from + size);
+    // Settled into a value so a rejection waits, unobserved-safe, until its turn comes.
+    return validateBatch(driver, opts.database, dir, dataDir, textDir, names, pending).then(
+      (result) => ({ ok: true as const, names, ...result }),
+      (error: unknown) => ({ ok: false as const, error }),
+    );
+  };
+  let next = articleFiles.length ? validate(0, batch, new Map()) : undefined;
+  for (let i = 0; next; ) {
+    const current = await next;
+    if (!current.ok) throw current.error;
+    const { corpus, kinds, names } = current;
+    i += names.length;
+    const pending = new Map<string, KnownNode>(corpus.articles.map((a) => [a.id, { label: 'Article', text: a.text, published: a.published }]));
+    next = i < articleFiles.length ? validate(i, batch, pending) : undefined;
+
     const rows = toGraphRows(corpus, kinds);
     const txStarted = Date.now();
     const s = session();
@@ -124,12 +139,10 @@ export async function loadCorpusStreaming(driver: Driver, dir: string, opts: Str
     } finally {
       await s.close();
     }
-    const txMs = Date.now() - txStarted;
     facts += corpus.facts.length;
     batches += 1;
-    i += names.length;
     report(opts, 'articles', i, articleFiles.length, articleStarted);
-    if (opts.adaptiveBatches !== false) batch = nextBatchSize(batch, txMs);
+    if (opts.adaptiveBatches !== false) batch = nextBatchSize(batch, Date.now() - txStarted);
   }
 
   const counts = await graphCounts(driver, opts.database);
@@ -187,6 +200,8 @@ async function validateBatch(
   dataDir: string,
   textDir: string,
   names: string[],
+  /** Articles of the batch being written right now: not in the database yet, but citable. */
+  pending: Map<string, KnownNode>,
 ): Promise<{ corpus: Corpus; kinds: Map<string, NodeKind> }> {
   const problems: Problem[] = [];
   const parsed: { path: string; name: string; data: ArticleFile }[] = [];
@@ -235,7 +250,9 @@ async function validateBatch(
     }
   }
   for (const id of articles.keys()) wanted.delete(id);
+  for (const id of pending.keys()) wanted.delete(id);
   const known = await lookup(driver, database, [...wanted]);
+  for (const [id, node] of pending) known.set(id, node);
   const labelOf = new Map<string, EndpointLabel>([...known].map(([id, k]) => [id, k.label]));
   for (const id of articles.keys()) labelOf.set(id, 'Article');
 
