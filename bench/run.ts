@@ -1,0 +1,334 @@
+/**
+ * `npm run bench [-- --quick] [-- --sizes 1000,100000] [-- --render-sizes 500,2000,5000,20000] [-- --only load,api,render]`
+ *
+ * Runs every benchmark of issue 7 in one go against real, throw-away Neo4j instances and prints one markdown
+ * table, also written to bench/results/latest.md (+ latest.json). Every figure that is judged is a ratio of two
+ * things measured side by side in this run; absolute times are for information only (the machine is shared).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg as osLoadavg } from 'node:os';
+import { join } from 'node:path';
+import { benchEndpoints, chooseEndpoints, memoryUnderLoad, startBenchApp, type EndpointResult, type MemoryResult } from './api';
+import { exportCsv, runLoadCsv, runLoader, serveCsv, type CsvRun, type LoaderRun } from './load';
+import { startBenchNeo4j, type BenchNeo4j } from './lib/neo4j';
+import { int, log, machineInfo, mb, ms, ratio } from './lib/util';
+import { benchRendering, type RenderBench } from './rendering';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+
+interface Options {
+  sizes: number[];
+  renderSizes: number[];
+  quick: boolean;
+  only: Set<string>;
+  apiReps: number;
+  apiWarmup: number;
+  memoryRequests: number;
+  renderReps: number;
+  panMs: number;
+}
+
+function parseOptions(argv: string[]): Options {
+  const get = (flag: string) => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const list = (v: string | undefined) => v?.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
+  const quick = argv.includes('--quick');
+  const sizes = list(get('--sizes')) ?? (quick ? [200, 2000] : [1000, 100_000]);
+  const renderSizes = list(get('--render-sizes')) ?? (quick ? [500, 2000] : [500, 2000, 5000, 20_000]);
+  const only = new Set((get('--only') ?? 'load,api,render').split(',').map((s) => s.trim()));
+  return {
+    sizes,
+    renderSizes,
+    quick,
+    only,
+    apiReps: Number(get('--reps') ?? (quick ? 60 : 200)),
+    apiWarmup: quick ? 10 : 30,
+    memoryRequests: Number(get('--memory-requests') ?? (quick ? 2_000 : 10_000)),
+    renderReps: quick ? 1 : 2,
+    panMs: 3_000,
+  };
+}
+
+// ─── corpora ───────────────────────────────────────────────────────────────────────────────────────────────
+
+/** The cached synthetic corpus of `articles` articles; generated (in a child process) when absent or incomplete. */
+async function corpus(articles: number): Promise<string> {
+  const dir = join(ROOT, '.data', 'corpora', `synthetic-${articles}-s1`);
+  const marker = join(dir, '.complete');
+  // Another run (or `npm run gen` started by hand with this lock) is writing it: wait for it, bounded.
+  const lock = `${dir}.generating`;
+  for (let waited = 0; existsSync(lock) && !existsSync(marker) && waited < 2 * 3600; waited += 10) {
+    if (waited % 300 === 0) log(`Waiting for the corpus of ${articles} articles being generated elsewhere (${lock}) …`);
+    await new Promise((resolve) => setTimeout(resolve, 10_000));
+  }
+  if (existsSync(marker)) return dir;
+  log(`Generating ${articles} articles into ${dir} …`);
+  writeFileSync(lock, String(process.pid));
+  try {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/generate.ts', '--articles', String(articles), '--seed', '1', '--out', dir], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    if (code !== 0) throw new Error(`Generating the corpus of ${articles} articles failed (exit ${code}).`);
+    writeFileSync(marker, new Date().toISOString() + '\n');
+  } finally {
+    rmSync(lock, { force: true });
+  }
+  return dir;
+}
+
+// ─── one corpus size ───────────────────────────────────────────────────────────────────────────────────────
+
+interface SizeResult {
+  articles: number;
+  error?: string;
+  neo4jVersion?: string;
+  ours: LoaderRun[];
+  csv: CsvRun[];
+  csvBytes?: number;
+  endpoints?: EndpointResult[];
+  memory?: MemoryResult;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const rate = (r: { records: number; ms: number }) => r.records / (r.ms / 1000);
+
+async function benchSize(articles: number, opts: Options): Promise<SizeResult> {
+  const dir = await corpus(articles);
+  const out: SizeResult = { articles, ours: [], csv: [] };
+  // Loader and LOAD CSV alternate (ours, csv, csv, ours) where the corpus is small enough to repeat.
+  const pairs = articles <= 5_000 ? 2 : 1;
+  const loadTimeout = Math.max(600_000, articles * 60);
+  let loaded: BenchNeo4j | undefined;
+  try {
+    const loadOurs = async (keep: boolean) => {
+      const neo = await startBenchNeo4j();
+      out.neo4jVersion = neo.version;
+      log(`Loading ${articles} articles with the app's loader …`);
+      const run = await runLoader(dir, neo, loadTimeout);
+      out.ours.push(run);
+      log(`  ${run.loader}: ${int(run.records)} records in ${(run.ms / 1000).toFixed(1)} s = ${int(rate(run))}/s, peak RSS ${mb(run.peakRssKb)}`);
+      if (keep) {
+        await loaded?.dispose();
+        loaded = neo;
+      } else await neo.dispose();
+      return neo;
+    };
+    const needLoad = opts.only.has('load');
+    if (!needLoad && !opts.only.has('api')) return out;
+    await loadOurs(true);
+    if (needLoad) {
+      log('Exporting the loaded graph to CSV …');
+      const exp = await exportCsv(loaded!.driver, join(ROOT, '.data', 'bench-csv', String(articles)));
+      out.csvBytes = exp.bytes;
+      const server = await serveCsv(exp);
+      try {
+        const loadCsv = async () => {
+          const neo = await startBenchNeo4j();
+          try {
+            log(`LOAD CSV of ${int(exp.nodes + exp.relationships)} records …`);
+            const run = await runLoadCsv(exp, server.baseUrl, neo, loaded!.driver);
+            out.csv.push(run);
+            log(`  LOAD CSV: ${(run.ms / 1000).toFixed(1)} s = ${int(rate(run))}/s${run.verified ? ', same data as the loader (counts and a 1 000-row sample)' : ` — DIFFERS from the loader's graph: ${run.mismatch}`}`);
+          } finally {
+            await neo.dispose();
+          }
+        };
+        await loadCsv();
+        for (let p = 1; p < pairs; p++) {
+          await loadCsv();
+          await loadOurs(true);
+        }
+      } finally {
+        await server.close();
+        rmSync(exp.dir, { recursive: true, force: true });
+      }
+    }
+
+    if (opts.only.has('api')) {
+      log(`API overhead at ${articles} articles …`);
+      const app = await startBenchApp(loaded!);
+      try {
+        const endpoints = await chooseEndpoints(loaded!);
+        out.endpoints = await benchEndpoints(app, loaded!, endpoints, { reps: opts.apiReps, warmup: opts.apiWarmup, timeBudgetMs: 15 * 60_000 });
+        log(`Server RSS over ${opts.memoryRequests} requests …`);
+        out.memory = await memoryUnderLoad(app, endpoints, opts.memoryRequests, 15 * 60_000);
+        log(`  ${out.memory.requests} requests in ${out.memory.seconds.toFixed(0)} s: RSS ${mb(out.memory.rssBeforeKb)} → ${mb(out.memory.rssAfterKb)}`);
+      } finally {
+        await app.stop();
+      }
+    }
+  } finally {
+    await loaded?.dispose();
+  }
+  return out;
+}
+
+// ─── the table ─────────────────────────────────────────────────────────────────────────────────────────────
+
+const verdict = (ok: boolean | undefined) => (ok === undefined ? 'n/a' : ok ? 'met' : '**MISSED**');
+
+interface Target {
+  target: string;
+  ok: boolean | undefined;
+  detail: string;
+}
+
+function report(opts: Options, sizes: SizeResult[], render: RenderBench | undefined, machine: Record<string, string>, neo4jVersion: string): { md: string; targets: Target[] } {
+  const lines: string[] = [];
+  const targets: Target[] = [];
+  lines.push(`# Benchmarks — ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`, '');
+  lines.push(`\`npm run bench${opts.quick ? ' -- --quick' : ''}\`${opts.quick ? ' (quick: small sizes, fewer repetitions — not the figures to judge by)' : ''}. Sizes: ${opts.sizes.join(', ')} articles; rendering: ${opts.renderSizes.join(', ')} elements.`);
+  for (const s of sizes) if (s.error) lines.push(`**The benchmarks at ${int(s.articles)} articles failed:** ${s.error.split('\n')[0]}`, '');
+  lines.push('Every judged figure is a ratio of two measurements taken side by side in this run (interleaved); absolute times are for information only — the machine is shared and its load varies.', '');
+
+  if (sizes.some((s) => s.ours.length && s.csv.length)) {
+    lines.push('## 1. Load: the app\'s loader vs Neo4j `LOAD CSV` of the same data (into an empty database, same schema)', '');
+    lines.push('| articles | nodes | relationships | loader | loader records/s | LOAD CSV records/s | ratio loader/CSV | target ≥ 0.5× | loader peak RSS | CSV size |');
+    lines.push('|---:|---:|---:|---|---:|---:|---:|---|---:|---:|');
+    for (const s of sizes) {
+      if (!s.ours.length || !s.csv.length) continue;
+      const ours = median(s.ours.map(rate));
+      const csv = median(s.csv.map(rate));
+      const r = ours / csv;
+      const last = s.ours[s.ours.length - 1]!;
+      const peak = Math.max(...s.ours.map((o) => o.peakRssKb ?? 0));
+      lines.push(`| ${int(s.articles)} | ${int(last.nodes)} | ${int(last.relationships)} | ${last.loader.split(' ')[0]} | ${int(ours)} | ${int(csv)}${s.csv.every((c) => c.verified) ? '' : ' (data differs!)'} | ${ratio(r)} | ${verdict(r >= 0.5)} | ${mb(peak)} | ${mb((s.csvBytes ?? 0) / 1024)} |`);
+      targets.push({ target: `Loader throughput ≥ 0.5× LOAD CSV at ${int(s.articles)} articles`, ok: r >= 0.5, detail: ratio(r) });
+    }
+    lines.push('', `Records = nodes + relationships the database holds afterwards; medians over ${sizes.map((s) => `${s.ours.length}+${s.csv.length}`).join(' / ')} runs (loader+CSV, alternating). LOAD CSV uses CREATE with \`CALL { … } IN TRANSACTIONS OF 10000 ROWS\`, nodes first, files served over HTTP on 127.0.0.1. Both databases are checked to hold the same data: equal counts, and the first 500 nodes and 500 relationships by id equal in labels/type, ends and every property.`, '');
+  }
+
+  if (sizes.some((s) => s.endpoints)) {
+    lines.push('## 2. API overhead: HTTP endpoint vs the bare driver running the same Cypher', '');
+    lines.push('| articles | endpoint | statements | API p50 ms | API p95 ms | driver p50 ms | driver p95 ms | ratio p50 | ratio p95 | target p95 ≤ 1.2× |');
+    lines.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|---|');
+    for (const s of sizes) {
+      for (const e of s.endpoints ?? []) {
+        const ok = e.errors === 0 && e.ratioP95 <= 1.2;
+        lines.push(`| ${int(s.articles)} | ${e.name}${e.errors ? ` (${e.errors} errors)` : ''} | ${e.statements} | ${ms(e.api.p50)} | ${ms(e.api.p95)} | ${ms(e.bare.p50)} | ${ms(e.bare.p95)} | ${ratio(e.ratioP50)} | ${ratio(e.ratioP95)} | ${verdict(ok)} |`);
+        targets.push({ target: `API overhead ≤ 1.2× at p95: ${e.name}, ${int(s.articles)} articles`, ok, detail: `${ratio(e.ratioP95)}${e.errors ? `, ${e.errors} errors: ${e.firstError}` : ''}` });
+      }
+    }
+    const reps = sizes.find((s) => s.endpoints)?.endpoints?.[0]?.api.n ?? 0;
+    lines.push('', `${reps} timed repetitions per endpoint and side after warm-up, API and driver alternating which goes first; 5 request variants used round-robin (typical nodes for search/detail/path/query, the 5 best-connected actors for expansion). "statements" = Cypher statements the service sends per request, captured from the app itself and replayed by the bare driver (concurrent ones concurrently).`, '');
+    const small = sizes.find((s) => s.endpoints);
+    const large = [...sizes].reverse().find((s) => s.endpoints);
+    if (small && large && small !== large) {
+      lines.push(`### Latency growth with corpus size (${int(large.articles)} vs ${int(small.articles)} articles, API latency)`, '');
+      lines.push('| endpoint | p50 growth | p95 growth | target ≤ 2× |', '|---|---:|---:|---|');
+      for (const name of ['search', 'node detail', 'expansion (hub, limit 25)', 'path', 'saved query (partners-of-actor)']) {
+        const a = small.endpoints!.find((e) => e.name === name);
+        const b = large.endpoints!.find((e) => e.name === name);
+        if (!a || !b) continue;
+        const g50 = b.api.p50 / a.api.p50;
+        const g95 = b.api.p95 / a.api.p95;
+        const judged = ['search', 'node detail', 'expansion (hub, limit 25)'].includes(name);
+        const ok = g50 <= 2 && g95 <= 2;
+        lines.push(`| ${name} | ${ratio(g50)} | ${ratio(g95)} | ${judged ? verdict(ok) : 'not a target'} |`);
+        if (judged) targets.push({ target: `Latency growth ≤ 2×: ${name}`, ok, detail: `p50 ${ratio(g50)}, p95 ${ratio(g95)}` });
+      }
+      lines.push('');
+    }
+  }
+
+  if (render) {
+    lines.push('## 3. Rendering in headless Chromium: canvas vs WebGL renderer', '');
+    lines.push('| elements | nodes/edges | layout in worker ms | canvas: interactive ms | canvas fps | WebGL: interactive ms | WebGL fps | WebGL/canvas fps | main-thread layout: page frozen ms |');
+    lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    const fps = (r: RenderBench['rows'][number]['canvas']) => ('error' in r ? `failed: ${String((r as { error: string }).error).slice(0, 80)}` : r.fps.toFixed(1));
+    for (const r of render.rows) {
+      lines.push(
+        `| ${int(r.n)} | ${r.canvas.nodes}/${r.canvas.edges} | ${ms(r.canvas.layoutMs)} | ${ms(r.canvas.interactiveMs)} | ${fps(r.canvas)} | ${ms(r.webgl.interactiveMs)} | ${fps(r.webgl)} | ${ratio(r.webgl.fps / r.canvas.fps)} | ${r.mainThread ? ms(r.mainThread.longestFrameGapMs) : '—'} |`,
+      );
+    }
+    const picked = render.webglAbove === null ? 'canvas' : `WebGL above ${render.webglAbove} elements`;
+    lines.push(
+      '',
+      `GL backend: ${render.glRenderer}. Layout: fcose with GraphView's options, computed in a Web Worker on a headless Cytoscape, then drawn with the \`preset\` layout; "interactive" = navigation start → two animation frames after Cytoscape is built with the laid-out graph, including fetching the graph JSON and the worker layout. fps = animation frames per second over ${opts.panMs / 1000} s of programmatic panning (one panBy per frame). "main-thread layout" runs the same fcose on the page, as GraphView does today, and shows the longest frame gap it causes. ${render.rule} Result: **${picked}** (written to client/src/graph/rendererThreshold.json).`,
+      '',
+    );
+    const at5000 = render.rows.find((r) => r.n === 5000);
+    if (at5000) {
+      const chosen = render.webglAbove !== null && 5000 > render.webglAbove ? at5000.webgl : at5000.canvas;
+      targets.push({ target: '5 000-element view pannable at ≥ 30 fps in the renderer the UI picks', ok: chosen.fps >= 30, detail: `${chosen.renderer}: ${chosen.fps.toFixed(1)} fps` });
+    }
+  }
+
+  if (sizes.some((s) => s.memory || s.ours.length)) {
+    lines.push('## 4. Memory', '');
+    lines.push('| articles | server RSS before | server RSS after | requests (errors) | seconds | loader peak RSS |', '|---:|---:|---:|---:|---:|---:|');
+    for (const s of sizes) {
+      const m = s.memory;
+      const peak = s.ours.length ? Math.max(...s.ours.map((o) => o.peakRssKb ?? 0)) : undefined;
+      lines.push(`| ${int(s.articles)} | ${mb(m?.rssBeforeKb)} | ${mb(m?.rssAfterKb)} | ${m ? `${int(m.requests)} (${m.errors})` : '—'} | ${m ? m.seconds.toFixed(0) : '—'} | ${mb(peak)} |`);
+    }
+    lines.push('', 'Server RSS: VmRSS of the app process (`tsx server/main.ts`) before and after the requests (mixed endpoints, 4 at a time, on 127.0.0.1). Loader peak: VmHWM of the loader worker process.', '');
+  }
+
+  lines.push('## Targets', '', '| target | result | figure |', '|---|---|---|');
+  for (const t of targets) lines.push(`| ${t.target} | ${verdict(t.ok)} | ${t.detail} |`);
+  lines.push('', '## Machine', '');
+  for (const [k, v] of Object.entries({ ...machine, neo4j: neo4jVersion, neo4jMemory: 'heap 2g, page cache 1g, tx max 1500m (each bench instance)' })) lines.push(`- ${k}: ${v}`);
+  lines.push('');
+  return { md: lines.join('\n'), targets };
+}
+
+/** Writes bench/results/latest.md and latest.json (after every phase, so a long run leaves what it has). */
+function write(result: { md: string; targets: Target[] }, opts: Options, sizes: SizeResult[], render: RenderBench | undefined, machine: Record<string, string>): void {
+  const dir = join(ROOT, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'latest.md'), result.md);
+  writeFileSync(join(dir, 'latest.json'), JSON.stringify({ options: { ...opts, only: [...opts.only] }, machine, sizes, render, targets: result.targets }, null, 2) + '\n');
+}
+
+const loadavgNow = () => osLoadavg().map((l) => l.toFixed(1)).join(' ');
+
+async function main(): Promise<void> {
+  const opts = parseOptions(process.argv.slice(2));
+  const machine = machineInfo();
+  const loadavg = loadavgNow();
+  log(`Benchmarks: sizes ${opts.sizes.join(', ')}; rendering ${opts.renderSizes.join(', ')}; load average ${loadavg}`);
+  const sizes: SizeResult[] = [];
+  // Rendering first: it needs no database, and a long corpus run then cannot starve it of its result.
+  let render: RenderBench | undefined;
+  if (opts.only.has('render')) {
+    log(`Rendering ${opts.renderSizes.join(', ')} elements …`);
+    render = await benchRendering(opts.renderSizes, {
+      reps: opts.renderReps,
+      panMs: opts.panMs,
+      mainThreadUpTo: 5_000,
+      thresholdFile: join(ROOT, 'client', 'src', 'graph', 'rendererThreshold.json'),
+    });
+  }
+  let neo4jVersion = 'unknown';
+  if (opts.only.has('load') || opts.only.has('api')) {
+    for (const articles of opts.sizes) {
+      try {
+        sizes.push(await benchSize(articles, opts));
+      } catch (err) {
+        const error = err instanceof Error ? err.message : String(err);
+        log(`The benchmarks at ${articles} articles failed: ${error}`);
+        sizes.push({ articles, ours: [], csv: [], error });
+      }
+      write(report(opts, sizes, render, { ...machine, loadAverageAtStart: loadavg }, sizes.find((s) => s.neo4jVersion)?.neo4jVersion ?? 'unknown'), opts, sizes, render, machine);
+    }
+    neo4jVersion = sizes.find((s) => s.neo4jVersion)?.neo4jVersion ?? neo4jVersion;
+  }
+  const final = report(opts, sizes, render, { ...machine, loadAverageAtStart: loadavg, loadAverageAtEnd: loadavgNow() }, neo4jVersion);
+  write(final, opts, sizes, render, machine);
+  process.stdout.write(final.md + '\n');
+  log(`Written to bench/results/latest.md and latest.json.`);
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    process.exit(1);
+  },
+);
