@@ -4,14 +4,14 @@
  */
 import cytoscape, { type ElementDefinition } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { fcoseOptions } from './layoutOptions';
+import { fcoseOptions } from '../../client/src/graph/layoutOptions';
 
 cytoscape.use(fcose);
 
 self.onmessage = (event: MessageEvent<{ elements: ElementDefinition[] }>) => {
   const started = performance.now();
   const cy = cytoscape({ headless: true, styleEnabled: false, elements: event.data.elements });
-  const layout = cy.layout(fcoseOptions(cy.nodes().length));
+  const layout = cy.layout({ ...fcoseOptions(cy.nodes().length, true), animate: false, fit: false } as cytoscape.LayoutOptions);
   layout.run();
   const positions: Record<string, { x: number; y: number }> = {};
   cy.nodes().forEach((n) => {

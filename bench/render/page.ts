@@ -3,12 +3,12 @@
  * and styles it with the explorer's `GRAPH_STYLE`, lays it out (in a Web Worker, or on the main thread to show
  * what that costs), then measures frames per second while panning. Query: ?n=5000&renderer=canvas|webgl&layout=worker|main
  */
-import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+import cytoscape, { type Core, type ElementDefinition, type LayoutOptions } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { toElements, viewOf } from '../../client/src/graph/elements';
-import { GRAPH_STYLE } from '../../client/src/graph/style';
+import { styleFor } from '../../client/src/graph/style';
 import type { Graph } from '../../server/schemas/graph';
-import { fcoseOptions } from './layoutOptions';
+import { fcoseOptions } from '../../client/src/graph/layoutOptions';
 
 cytoscape.use(fcose);
 
@@ -95,7 +95,7 @@ async function run(): Promise<RenderResult> {
   const tLayout = performance.now();
   const options = {
     container,
-    style: GRAPH_STYLE,
+    style: styleFor(elements.length),
     minZoom: 0.05,
     maxZoom: 3,
     renderer: renderer === 'webgl' ? ({ name: 'canvas', webgl: true } as const) : ({ name: 'canvas' } as const),
@@ -107,7 +107,7 @@ async function run(): Promise<RenderResult> {
     (cy as unknown as { __layoutMs: number }).__layoutMs = layoutMs;
   } else {
     cy = cytoscape({ ...options, elements, layout: { name: 'preset' } } as cytoscape.CytoscapeOptions);
-    cy.layout(fcoseOptions(cy.nodes().length)).run();
+    cy.layout({ ...fcoseOptions(cy.nodes().length, true), animate: false, fit: false } as LayoutOptions).run();
     cy.fit(undefined, 40);
     (cy as unknown as { __layoutMs: number }).__layoutMs = performance.now() - tLayout;
   }

@@ -2,13 +2,12 @@ import cytoscape, { type Core, type ElementDefinition, type LayoutOptions, type 
 import fcose from 'cytoscape-fcose';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import type { LayoutName } from './layouts';
-import { GRAPH_STYLE } from './style';
+import { fcoseOptions, WORKER_LAYOUT_ABOVE, type LayoutReply, type LayoutRequest } from './layoutOptions';
+import { GRAPH_STYLE, LARGE_VIEW_ABOVE, LARGE_VIEW_STYLE } from './style';
 
 cytoscape.use(fcose);
 
 
-/** Above this many elements, panning and zooming draw a texture and hide edges so large views stay fluid. */
-const BIG_GRAPH = 1500;
 
 export interface GraphViewHandle {
   /** The current view as a PNG (data URL), at twice the screen resolution on a white background. */
@@ -40,16 +39,7 @@ function layoutOptions(name: LayoutName, nodeCount: number, fit: boolean, random
   const common = { animate, animationDuration: 350, fit, padding: 40 };
   switch (name) {
     case 'fcose':
-      return {
-        name: 'fcose',
-        quality: nodeCount > 800 ? 'draft' : 'default',
-        randomize,
-        nodeRepulsion: () => 6000,
-        idealEdgeLength: () => 70,
-        nodeSeparation: 70,
-        packComponents: true,
-        ...common,
-      } as LayoutOptions;
+      return { ...fcoseOptions(nodeCount, randomize), ...common } as LayoutOptions;
     case 'concentric':
       return { name: 'concentric', minNodeSpacing: 30, concentric: (n: NodeSingular) => n.degree(false), levelWidth: () => 2, ...common } as LayoutOptions;
     case 'breadthfirst':
@@ -102,6 +92,29 @@ export const GraphView = forwardRef<GraphViewHandle, GraphViewProps>(function Gr
     };
   }, []);
 
+  // Large views are laid out off the main thread; only the newest request's answer is applied.
+  const worker = useRef<Worker | null>(null);
+  const largeStyle = useRef(false);
+  const layoutToken = useRef(0);
+  const layoutInWorker = (cy: Core, randomize: boolean): void => {
+    worker.current ??= new Worker(new URL('./layoutWorker.ts', import.meta.url), { type: 'module' });
+    const token = ++layoutToken.current;
+    worker.current.onmessage = (event: MessageEvent<LayoutReply>) => {
+      if (event.data.token !== layoutToken.current || cy.destroyed()) return;
+      const layout = cy.layout({ name: 'preset', positions: event.data.positions, fit: true, padding: 40, animate: false } as LayoutOptions);
+      layout.one('layoutstop', () => capZoom(cy));
+      layout.run();
+    };
+    const request: LayoutRequest = {
+      token,
+      randomize,
+      nodes: cy.nodes().map((n) => ({ id: n.id(), ...n.position() })),
+      edges: cy.edges().map((e) => ({ id: e.id(), source: e.source().id(), target: e.target().id() })),
+    };
+    worker.current.postMessage(request);
+  };
+  useEffect(() => () => worker.current?.terminate(), []);
+
   // Mirror the elements into Cytoscape by id: remove, add, update; then lay out what is new.
   useEffect(() => {
     const cy = cyRef.current;
@@ -129,19 +142,27 @@ export const GraphView = forwardRef<GraphViewHandle, GraphViewProps>(function Gr
       cy.add(toAdd.filter((e) => e.group === 'nodes'));
       cy.add(toAdd.filter((e) => e.group === 'edges'));
     });
-    const big = cy.elements().length > BIG_GRAPH;
+    const large = cy.elements().length > LARGE_VIEW_ABOVE;
+    if (large !== largeStyle.current) {
+      largeStyle.current = large;
+      cy.style(large ? LARGE_VIEW_STYLE : GRAPH_STYLE);
+    }
     // The renderer reads these two options live; Cytoscape only exposes them at construction.
     const renderer = (cy as unknown as { renderer(): { hideEdgesOnViewport: boolean; textureOnViewport: boolean } }).renderer();
-    renderer.hideEdgesOnViewport = big;
-    renderer.textureOnViewport = big;
+    renderer.hideEdgesOnViewport = large;
+    renderer.textureOnViewport = large;
     const relayout = props.layoutToken !== lastLayoutToken.current;
     lastLayoutToken.current = props.layoutToken;
     if (added.length > 0 || relayout) {
       const all = added.length === cy.nodes().length;
-      // An expansion re-fits too, so the new neighbours are on screen, but never zooms in beyond readable.
-      const layout = cy.layout(layoutOptions(props.layout, cy.nodes().length, true, all));
-      layout.one('layoutstop', () => capZoom(cy));
-      layout.run();
+      if (props.layout === 'fcose' && cy.nodes().length > WORKER_LAYOUT_ABOVE) {
+        layoutInWorker(cy, all);
+      } else {
+        // An expansion re-fits too, so the new neighbours are on screen, but never zooms in beyond readable.
+        const layout = cy.layout(layoutOptions(props.layout, cy.nodes().length, true, all));
+        layout.one('layoutstop', () => capZoom(cy));
+        layout.run();
+      }
     }
   }, [props.elements, props.layout, props.layoutToken]);
 

@@ -68,3 +68,36 @@ export const GRAPH_STYLE: StylesheetJson = [
   { selector: 'edge.on-path', style: { 'line-color': PATH, 'target-arrow-color': PATH, width: 5, opacity: 1, color: PATH, 'z-index': 30 } },
   { selector: 'node.search-hit', style: { 'underlay-color': '#FACC15', 'underlay-opacity': 0.6, 'underlay-padding': 8 } },
 ];
+
+/** Views with more elements than this switch to the lighter stylesheet below. */
+export const LARGE_VIEW_ABOVE = 1500;
+
+/**
+ * For large views: straight "haystack" edges without arrows or labels, opaque lines and names drawn only when
+ * zoomed in enough to read them — what a canvas can redraw quickly while panning a few thousand elements.
+ * Selection, paths and filters look as in the normal stylesheet.
+ */
+export const LARGE_VIEW_STYLE: StylesheetJson = [
+  ...GRAPH_STYLE.slice(0, GRAPH_STYLE.findIndex((rule) => rule.selector === 'edge')),
+  {
+    selector: 'node',
+    style: { 'text-outline-width': 0, 'min-zoomed-font-size': 11, 'border-width': 0 },
+  },
+  {
+    selector: 'edge',
+    style: {
+      width: 'data(width)',
+      'line-color': '#AEB5C2',
+      'curve-style': 'haystack',
+      'haystack-radius': 0,
+      label: '',
+      opacity: 1,
+    },
+  },
+  ...GRAPH_STYLE.slice(GRAPH_STYLE.findIndex((rule) => rule.selector === 'edge') + 1),
+];
+
+/** The stylesheet for a view of `elements` nodes and edges. */
+export function styleFor(elements: number): StylesheetJson {
+  return elements > LARGE_VIEW_ABOVE ? LARGE_VIEW_STYLE : GRAPH_STYLE;
+}

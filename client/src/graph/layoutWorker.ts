@@ -1,0 +1,30 @@
+/**
+ * Web Worker: runs the force-directed layout (fcose) on a headless Cytoscape and posts back positions, so the
+ * page's main thread stays free while a large view is laid out.
+ */
+import cytoscape from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import { fcoseOptions, type LayoutReply, type LayoutRequest } from './layoutOptions';
+
+cytoscape.use(fcose);
+
+self.onmessage = (event: MessageEvent<LayoutRequest>) => {
+  const started = performance.now();
+  const { token, randomize, nodes, edges } = event.data;
+  const cy = cytoscape({
+    headless: true,
+    styleEnabled: false,
+    elements: [
+      ...nodes.map((n) => ({ group: 'nodes' as const, data: { id: n.id }, position: { x: n.x, y: n.y } })),
+      ...edges.map((e) => ({ group: 'edges' as const, data: { id: e.id, source: e.source, target: e.target } })),
+    ],
+  });
+  cy.layout({ ...fcoseOptions(nodes.length, randomize), animate: false, fit: false } as cytoscape.LayoutOptions).run();
+  const positions: LayoutReply['positions'] = {};
+  cy.nodes().forEach((n) => {
+    positions[n.id()] = { ...n.position() };
+  });
+  cy.destroy();
+  const reply: LayoutReply = { token, positions, ms: performance.now() - started };
+  (self as unknown as Worker).postMessage(reply);
+};
