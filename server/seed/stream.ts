@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { parseDocument } from 'yaml';
-import { graphCounts, toGraphRows, writeRows, type GraphCounts, type NodeKind } from './load';
+import { graphCounts, toGraphRows, writeRows, type GraphCounts, type GraphRows, type NodeKind } from './load';
 import { FACT_TYPES, type EndpointLabel, type FactType } from './model';
 import { ArticleFile, EntitiesFile } from './schema';
 import {
@@ -68,7 +68,15 @@ export async function loadCorpusStreaming(driver: Driver, dir: string, opts: Str
   const entityFiles = files.filter(isEntitiesFile);
   const articleFiles = files.filter((f) => !isEntitiesFile(f));
   if (entityFiles.length === 0) throw new SeedValidationError([{ file: displayPath(dataDir), entry: '', message: 'no entities file (entities.yaml or entities-*.yaml)' }]);
-  const session = () => driver.session({ database: opts.database, defaultAccessMode: neo4j.session.WRITE });
+  /** Writes one batch of rows in a transaction of its own. */
+  const write = async (rows: GraphRows): Promise<void> => {
+    const session = driver.session({ database: opts.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      await session.executeWrite((tx) => writeRows(tx, rows), { timeout: 300_000 });
+    } finally {
+      await session.close();
+    }
+  };
 
   // Entities: one file per transaction.
   let entities = 0;
@@ -96,13 +104,7 @@ export async function loadCorpusStreaming(driver: Driver, dir: string, opts: Str
       entities: parsed.data.entities.map((e) => ({ ...e, searchText: [...new Set([e.name, ...e.aliases])].join(' | ') })),
       names: parsed.data.entities.flatMap((e) => (e.label === 'Actor' ? (e.names ?? []).map((n) => ({ ...n, actor: e.id })) : [])),
     };
-    const rows = toGraphRows(corpus);
-    const s = session();
-    try {
-      await s.executeWrite((tx) => writeRows(tx, rows), { timeout: 300_000 });
-    } finally {
-      await s.close();
-    }
+    await write(toGraphRows(corpus));
     entities += corpus.entities.length;
     done += 1;
     report(opts, 'entities', done, entityFiles.length, entityStarted);
@@ -131,14 +133,8 @@ export async function loadCorpusStreaming(driver: Driver, dir: string, opts: Str
     const pending = new Map<string, KnownNode>(corpus.articles.map((a) => [a.id, { label: 'Article', text: a.text, published: a.published }]));
     next = i < articleFiles.length ? validate(i, batch, pending) : undefined;
 
-    const rows = toGraphRows(corpus, kinds);
     const txStarted = Date.now();
-    const s = session();
-    try {
-      await s.executeWrite((tx) => writeRows(tx, rows), { timeout: 300_000 });
-    } finally {
-      await s.close();
-    }
+    await write(toGraphRows(corpus, kinds));
     facts += corpus.facts.length;
     batches += 1;
     report(opts, 'articles', i, articleFiles.length, articleStarted);
