@@ -2,12 +2,13 @@ import type { LayoutOptions } from 'cytoscape';
 
 /**
  * The force-directed layout's options, in one place for the page, the layout worker and the rendering
- * benchmark. Large views use fcose's faster draft quality.
+ * benchmark. A fresh layout of a large view uses fcose's faster draft quality; a layout that keeps the current
+ * positions (after an expansion) must use 'proof', the only quality fcose accepts without randomising.
  */
 export function fcoseOptions(nodeCount: number, randomize: boolean): LayoutOptions {
   return {
     name: 'fcose',
-    quality: nodeCount > 800 ? 'draft' : 'default',
+    quality: !randomize ? 'proof' : nodeCount > 800 ? 'draft' : 'default',
     randomize,
     nodeRepulsion: () => 6000,
     idealEdgeLength: () => 70,

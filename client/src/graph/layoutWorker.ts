@@ -11,9 +11,11 @@ cytoscape.use(fcose);
 self.onmessage = (event: MessageEvent<LayoutRequest>) => {
   const started = performance.now();
   const { token, randomize, nodes, edges } = event.data;
+  // Nodes need their size on screen, or the layout packs them on top of each other.
   const cy = cytoscape({
     headless: true,
-    styleEnabled: false,
+    styleEnabled: true,
+    style: [{ selector: 'node', style: { width: 30, height: 30 } }],
     elements: [
       ...nodes.map((n) => ({ group: 'nodes' as const, data: { id: n.id }, position: { x: n.x, y: n.y } })),
       ...edges.map((e) => ({ group: 'edges' as const, data: { id: e.id, source: e.source, target: e.target } })),
