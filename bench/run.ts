@@ -249,7 +249,7 @@ function report(opts: Options, sizes: SizeResult[], render: RenderBench | undefi
     const picked = render.webglAbove === null ? 'canvas' : `WebGL above ${render.webglAbove} elements`;
     lines.push(
       '',
-      `GL backend: ${render.glRenderer}. Layout: fcose with GraphView's options, computed in a Web Worker on a headless Cytoscape, then drawn with the \`preset\` layout; "interactive" = navigation start → two animation frames after Cytoscape is built with the laid-out graph, including fetching the graph JSON and the worker layout. fps = animation frames per second over ${opts.panMs / 1000} s of programmatic panning (one panBy per frame). "main-thread layout" runs the same fcose on the page, as GraphView does today, and shows the longest frame gap it causes. ${render.rule} Result: **${picked}** (written to client/src/graph/rendererThreshold.json).`,
+      `GL backend: ${render.glRenderer}. Layout: fcose with GraphView's options, computed in a Web Worker on a headless Cytoscape, then drawn with the \`preset\` layout; "interactive" = navigation start → two animation frames after Cytoscape is built with the laid-out graph, including fetching the graph JSON and the worker layout. fps = animation frames per second over ${opts.panMs / 1000} s of programmatic panning (one panBy per frame). "main-thread layout" runs the same fcose on the page (as GraphView still does for views of up to 300 nodes; larger ones use the worker) and shows the longest frame gap it causes. ${render.rule} Result: **${picked}** (written to client/src/graph/rendererThreshold.json).`,
       '',
     );
     const at5000 = render.rows.find((r) => r.n === 5000);
