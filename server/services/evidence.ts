@@ -1,6 +1,9 @@
 import type { Database } from '../neo4j/database';
 import { toPlain } from '../neo4j/values';
+import { zipEvidence } from '../schemas/evidence';
 import type { Evidence } from '../schemas/graph';
+
+export { zipEvidence };
 
 /** Title, outlet and date of an article, for evidence lists. */
 export interface ArticleMeta {
@@ -8,31 +11,6 @@ export interface ArticleMeta {
   title: string;
   outlet: string | null;
   published: string;
-}
-
-/**
- * Turns a fact's parallel evidence lists (`evidenceArticles`, `evidenceQuotes`, `evidenceStarts`,
- * `evidenceEnds`, plain values) into Evidence entries. An article missing from `articles` still yields its
- * quote, with the article id as title, so no evidence is silently dropped.
- */
-export function zipEvidence(properties: Record<string, unknown>, articles: ReadonlyMap<string, ArticleMeta>): Evidence[] {
-  const ids = asArray(properties['evidenceArticles']);
-  const quotes = asArray(properties['evidenceQuotes']);
-  const starts = asArray(properties['evidenceStarts']);
-  const ends = asArray(properties['evidenceEnds']);
-  return ids.map((id, i) => {
-    const articleId = String(id);
-    const meta = articles.get(articleId);
-    return {
-      articleId,
-      articleTitle: meta?.title ?? articleId,
-      outlet: meta?.outlet ?? null,
-      published: meta?.published ?? '',
-      quote: String(quotes[i] ?? ''),
-      start: Number(starts[i] ?? 0),
-      end: Number(ends[i] ?? 0),
-    };
-  });
 }
 
 function asArray(value: unknown): unknown[] {
