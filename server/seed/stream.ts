@@ -12,6 +12,7 @@ import {
   resolveMentions,
   schemaProblems,
   SeedValidationError,
+  withSearchText,
   type Corpus,
   type CorpusArticle,
   type CorpusEvidence,
@@ -101,7 +102,7 @@ export async function loadCorpusStreaming(driver: Driver, dir: string, opts: Str
       dir,
       articles: [],
       facts: [],
-      entities: parsed.data.entities.map((e) => ({ ...e, searchText: [...new Set([e.name, ...e.aliases])].join(' | ') })),
+      entities: parsed.data.entities.map(withSearchText),
       names: parsed.data.entities.flatMap((e) => (e.label === 'Actor' ? (e.names ?? []).map((n) => ({ ...n, actor: e.id })) : [])),
     };
     await write(toGraphRows(corpus));

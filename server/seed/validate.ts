@@ -374,10 +374,15 @@ function checkCorpus(
   return {
     dir,
     articles,
-    entities: entities.map((e) => ({ ...e, searchText: [...new Set([e.name, ...e.aliases])].join(' | ') })),
+    entities: entities.map(withSearchText),
     names,
     facts,
   };
+}
+
+/** An entity with `searchText`: its name and every alias, once each, for the full-text index. */
+export function withSearchText(e: Entity): CorpusEntity {
+  return { ...e, searchText: [...new Set([e.name, ...e.aliases])].join(' | ') };
 }
 
 /** Finds every whole-word occurrence of each surface; where spans overlap the longest (then leftmost) wins. */
