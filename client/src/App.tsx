@@ -277,7 +277,6 @@ export function App() {
     return { kinds, types };
   }, [shownGraph]);
   const nodeTotal = Object.keys(shownGraph.nodes).length;
-  const edgeTotal = Object.keys(shownGraph.edges).length;
   const visibleNodes = useMemo(() => Object.values(shownGraph.nodes).filter((n) => !out.has(n.id)), [shownGraph, out]);
   const visibleEdgeCount = useMemo(() => Object.keys(shownGraph.edges).filter((id) => !out.has(id)).length, [shownGraph, out]);
 
