@@ -372,6 +372,8 @@ export async function chooseEndpoints(neo: BenchNeo4j, variants = 5): Promise<En
     },
     { name: 'node detail', requests: detailNodes.map((n) => ({ method: 'GET' as const, path: `/api/nodes/${encodeURIComponent(n.id)}` })) },
     { name: 'expansion (hub, limit 25)', requests: hubs.map((h) => ({ method: 'GET' as const, path: `/api/nodes/${encodeURIComponent(h.id)}/neighbours?limit=25` })) },
+    // Past the ranking the server remembers for a hub: ranks all of the hub's neighbours, as a first expansion does.
+    { name: 'expansion (hub, offset 500)', requests: hubs.map((h) => ({ method: 'GET' as const, path: `/api/nodes/${encodeURIComponent(h.id)}/neighbours?limit=25&offset=500` })) },
     {
       name: 'path',
       requests: typicalActors.map((a, i) => {

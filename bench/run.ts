@@ -215,13 +215,13 @@ function report(opts: Options, sizes: SizeResult[], render: RenderBench | undefi
       }
     }
     const reps = sizes.find((s) => s.endpoints)?.endpoints?.[0]?.api.n ?? 0;
-    lines.push('', `${reps} timed repetitions per endpoint and side after warm-up, API and driver alternating which goes first; 5 request variants used round-robin (typical nodes for search/detail/path/query, the 5 best-connected actors for expansion). "statements" = Cypher statements the service sends per request, captured from the app itself and replayed by the bare driver (concurrent ones concurrently).`, '');
+    lines.push('', `${reps} timed repetitions per endpoint and side after warm-up, API and driver alternating which goes first; 5 request variants used round-robin (typical nodes for search/detail/path/query, the 5 best-connected actors for expansion). The server remembers the ranking of a hub's first 500 neighbours (checked against the hub's degree on every request), so "limit 25" is a repeated expansion and "offset 500" costs what a first expansion does: ranking every neighbour. "statements" = Cypher statements the service sends per request, captured from the app itself and replayed by the bare driver (concurrent ones concurrently).`, '');
     const small = sizes.find((s) => s.endpoints);
     const large = [...sizes].reverse().find((s) => s.endpoints);
     if (small && large && small !== large) {
       lines.push(`### Latency growth with corpus size (${int(large.articles)} vs ${int(small.articles)} articles, API latency)`, '');
       lines.push('| endpoint | p50 growth | p95 growth | target ≤ 2× |', '|---|---:|---:|---|');
-      for (const name of ['search', 'node detail', 'expansion (hub, limit 25)', 'path', 'saved query (partners-of-actor)']) {
+      for (const name of ['search', 'node detail', 'expansion (hub, limit 25)', 'expansion (hub, offset 500)', 'path', 'saved query (partners-of-actor)']) {
         const a = small.endpoints!.find((e) => e.name === name);
         const b = large.endpoints!.find((e) => e.name === name);
         if (!a || !b) continue;
@@ -273,7 +273,7 @@ function report(opts: Options, sizes: SizeResult[], render: RenderBench | undefi
   lines.push('## Targets', '', '| target | result | figure |', '|---|---|---|');
   for (const t of targets) lines.push(`| ${t.target} | ${verdict(t.ok)} | ${t.detail} |`);
   lines.push('', '## Machine', '');
-  for (const [k, v] of Object.entries({ ...machine, neo4j: neo4jVersion, neo4jMemory: 'heap 2g, page cache 1g, tx max 1500m (each bench instance)' })) lines.push(`- ${k}: ${v}`);
+  for (const [k, v] of Object.entries({ ...machine, neo4j: neo4jVersion, neo4jMemory: 'heap 2g, page cache 3g, tx max 1500m (each bench instance)' })) lines.push(`- ${k}: ${v}`);
   lines.push('');
   return { md: lines.join('\n'), targets };
 }

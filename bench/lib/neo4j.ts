@@ -25,7 +25,7 @@ export interface BenchNeo4jSizes {
   txMax: string;
 }
 
-export const DEFAULT_SIZES: BenchNeo4jSizes = { heap: '2g', pageCache: '1g', txMax: '1500m' };
+export const DEFAULT_SIZES: BenchNeo4jSizes = { heap: '2g', pageCache: '3g', txMax: '1500m' };
 
 /** Starts an empty embedded Neo4j with the app's constraints and indexes already online. */
 export async function startBenchNeo4j(sizes: BenchNeo4jSizes = DEFAULT_SIZES): Promise<BenchNeo4j> {

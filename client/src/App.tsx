@@ -333,11 +333,13 @@ export function App() {
 
   const expand = useCallback(
     async (id: string, types: string[], offset = 0) => {
-      setExpansion({ nodeId: id, types, total: 0, loaded: offset, hasMore: false, loading: true });
+      // Relationships left out (beyond the per-pair cap) add up over the pages of one expansion.
+      const earlier = (prev: ExpansionInfo | null) => (offset > 0 && prev?.nodeId === id ? prev.leftOut : 0);
+      setExpansion((prev) => ({ nodeId: id, types, total: 0, loaded: offset, hasMore: false, loading: true, leftOut: earlier(prev) }));
       try {
         const r = await api.expand({ ids: [id], types: types.length ? types : undefined, limit: EXPAND_PAGE, offset, asOf: asOf ?? undefined });
         dispatch({ type: 'merge', graph: r.graph });
-        setExpansion({ nodeId: id, types, total: r.total, loaded: r.offset + r.returned, hasMore: r.hasMore, loading: false });
+        setExpansion((prev) => ({ nodeId: id, types, total: r.total, loaded: r.offset + r.returned, hasMore: r.hasMore, loading: false, leftOut: earlier(prev) + r.relationshipsLeftOut }));
         if (r.returned === 0) setNotice('Noden har inga fler grannar att visa.');
       } catch (err) {
         setExpansion(null);

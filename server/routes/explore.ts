@@ -26,7 +26,8 @@ export function exploreRoutes(ctx: AppContext) {
       summary: 'Neighbours of one node, paged',
       description:
         'Filter by relationship types and neighbour labels; `asOf` keeps only facts that held on that date. Pages count distinct neighbours ' +
-        '(best connected first) and bring every relationship between the node and each of them. MENTIONS (article ↔ entity) are left out ' +
+        '(best connected first) and bring the relationships between the node and each of them, at most 10 per neighbour (`relationshipsLeftOut` ' +
+        'counts the rest; the node detail lists them all). A hub\'s ranking is remembered while its degree is unchanged. MENTIONS (article ↔ entity) are left out ' +
         'unless `types` names MENTIONS or `includeMentions=true`.',
       params: NodeParams,
       query: NeighboursQuery,

@@ -154,6 +154,10 @@ export const Neighbourhood = z.object({
   offset: z.number().int(),
   returned: z.number().int().describe('Neighbours on this page'),
   hasMore: z.boolean(),
+  relationshipsLeftOut: z
+    .number()
+    .int()
+    .describe('Relationships between the seeds and the neighbours on this page that are not in the graph: at most 10 come along per neighbour (the node detail lists them all)'),
 });
 export type Neighbourhood = z.infer<typeof Neighbourhood>;
 

@@ -15,6 +15,8 @@ export interface ExpansionInfo {
   loaded: number;
   hasMore: boolean;
   loading: boolean;
+  /** Relationships to the loaded neighbours not drawn (the API brings at most 10 per neighbour). */
+  leftOut: number;
 }
 
 interface Props {
@@ -131,6 +133,7 @@ function NodeDetailsView({ data, pinned, inView, expansion, onExpand, onMore, on
       {expandedHere && (
         <p className="expansion-status" data-testid="expansion-status" role="status">
           {expandedHere.loading ? 'Hämtar grannar …' : `Visar ${expandedHere.loaded} av ${expandedHere.total} grannar.`}
+          {!expandedHere.loading && expandedHere.leftOut > 0 && ` ${expandedHere.leftOut.toLocaleString('sv-SE')} samband till samma grannar ritas inte (högst 10 per granne) – detaljerna listar alla.`}
           {expandedHere.hasMore && !expandedHere.loading && (
             <button type="button" className="link-button" onClick={onMore} data-testid="expand-more">
               {expandedHere.total - expandedHere.loaded} till – ladda fler
