@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { syntheticGraph } from './render/graphData';
 import type { RenderResult } from './render/page';
 import { log } from './lib/util';
@@ -69,7 +69,7 @@ async function serve(outDir: string): Promise<{ url: string; close(): Promise<vo
 function failed(n: number, renderer: string, layout: string, err: unknown): RenderResult & { error: string } {
   const error = err instanceof Error ? err.message.split('\n')[0]! : String(err);
   log(`  ${renderer} at ${n} elements failed: ${error}`);
-  return { n, renderer, layout, nodes: 0, edges: 0, fetchMs: NaN, layoutMs: NaN, longestFrameGapMs: NaN, interactiveMs: NaN, fps: 0, frames: 0, panMs: 0, glRenderer: 'unknown', webglActive: false, error };
+  return { n, renderer, layout, nodes: 0, edges: 0, fetchMs: NaN, layoutMs: NaN, longestFrameGapMs: NaN, interactiveMs: NaN, fps: 0, frames: 0, panMs: 0, panByFps: 0, glRenderer: 'unknown', webglActive: false, error };
 }
 
 /** The browser, relaunched when a crash (e.g. of the software GL process) took it down. */
@@ -105,11 +105,38 @@ async function measureOnce(browser: Browser, base: string, n: number, renderer: 
     await page.waitForFunction(() => window.benchResult !== undefined, undefined, { timeout: 300_000, polling: 250 });
     const result = await page.evaluate(() => window.benchResult!);
     if ('error' in result) throw new Error(`${renderer} at ${n}: ${result.error}`);
+    Object.assign(result, await dragPan(page, panMs));
+    if (!result.dragPanned) throw new Error(`${renderer} at ${n}: the view did not move during the mouse drag (a press on a node, or a page too busy to take the mouse)`);
     if (errors.length) log(`  page errors (${renderer} ${n}): ${errors.slice(0, 3).join(' | ')}`);
     return result;
   } finally {
     await context.close();
   }
+}
+
+/**
+ * Pans the way a user does: presses on the background and drags back and forth with real mouse events for
+ * `panMs`, while the page counts animation frames. Moves are sent as fast as the page takes them.
+ */
+async function dragPan(page: Page, panMs: number): Promise<Pick<RenderResult, 'fps' | 'frames' | 'panMs' | 'dragPanned'>> {
+  const from = await page.evaluate(() => window.benchDrag!.from);
+  const box = (await page.locator('#cy').boundingBox())!;
+  const x0 = box.x + from.x;
+  const y0 = box.y + from.y;
+  await page.mouse.move(x0, y0);
+  await page.mouse.down();
+  // Past Cytoscape's drag threshold before counting, so every counted frame is a panning frame.
+  await page.mouse.move(x0 + 12, y0 + 8, { steps: 3 });
+  await page.evaluate(() => window.benchDrag!.start());
+  const started = Date.now();
+  for (let i = 0; Date.now() - started < panMs; i++) {
+    const t = (i % 120) / 120;
+    const k = Math.sin(2 * Math.PI * t);
+    await page.mouse.move(x0 + 12 + 150 * k, y0 + 8 + 90 * Math.sin(4 * Math.PI * t));
+  }
+  const got = await page.evaluate(() => window.benchDrag!.stop());
+  await page.mouse.up();
+  return { fps: (got.frames / got.ms) * 1000, frames: got.frames, panMs: got.ms, dragPanned: got.panned };
 }
 
 export interface RenderRow {
@@ -131,6 +158,8 @@ export interface RenderBench {
 const average = (a: RenderResult, b: RenderResult): RenderResult => ({
   ...a,
   fps: (a.fps + b.fps) / 2,
+  panByFps: (a.panByFps + b.panByFps) / 2,
+  dragPanned: Boolean(a.dragPanned && b.dragPanned),
   interactiveMs: (a.interactiveMs + b.interactiveMs) / 2,
   layoutMs: (a.layoutMs + b.layoutMs) / 2,
   longestFrameGapMs: Math.max(a.longestFrameGapMs, b.longestFrameGapMs),

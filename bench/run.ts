@@ -238,18 +238,18 @@ function report(opts: Options, sizes: SizeResult[], render: RenderBench | undefi
 
   if (render) {
     lines.push('## 3. Rendering in headless Chromium: canvas vs WebGL renderer', '');
-    lines.push('| elements | nodes/edges | layout in worker ms | canvas: interactive ms | canvas fps | WebGL: interactive ms | WebGL fps | WebGL/canvas fps | main-thread layout: page frozen ms |');
-    lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    lines.push('| elements | nodes/edges | layout in worker ms | canvas: interactive ms | canvas fps (drag) | WebGL: interactive ms | WebGL fps (drag) | WebGL/canvas fps | canvas fps (panBy) | WebGL fps (panBy) | main-thread layout: page frozen ms |');
+    lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     const fps = (r: RenderBench['rows'][number]['canvas']) => ('error' in r ? `failed: ${String((r as { error: string }).error).slice(0, 80)}` : r.fps.toFixed(1));
     for (const r of render.rows) {
       lines.push(
-        `| ${int(r.n)} | ${r.canvas.nodes}/${r.canvas.edges} | ${ms(r.canvas.layoutMs)} | ${ms(r.canvas.interactiveMs)} | ${fps(r.canvas)} | ${ms(r.webgl.interactiveMs)} | ${fps(r.webgl)} | ${ratio(r.webgl.fps / r.canvas.fps)} | ${r.mainThread ? ms(r.mainThread.longestFrameGapMs) : '—'} |`,
+        `| ${int(r.n)} | ${r.canvas.nodes}/${r.canvas.edges} | ${ms(r.canvas.layoutMs)} | ${ms(r.canvas.interactiveMs)} | ${fps(r.canvas)} | ${ms(r.webgl.interactiveMs)} | ${fps(r.webgl)} | ${ratio(r.webgl.fps / r.canvas.fps)} | ${r.canvas.panByFps.toFixed(1)} | ${r.webgl.panByFps.toFixed(1)} | ${r.mainThread ? ms(r.mainThread.longestFrameGapMs) : '—'} |`,
       );
     }
     const picked = render.webglAbove === null ? 'canvas' : `WebGL above ${render.webglAbove} elements`;
     lines.push(
       '',
-      `GL backend: ${render.glRenderer}. Layout: fcose with GraphView's options, computed in a Web Worker on a headless Cytoscape, then drawn with the \`preset\` layout; "interactive" = navigation start → two animation frames after Cytoscape is built with the laid-out graph, including fetching the graph JSON and the worker layout. fps = animation frames per second over ${opts.panMs / 1000} s of programmatic panning (one panBy per frame). "main-thread layout" runs the same fcose on the page (as GraphView still does for views of up to 300 nodes; larger ones use the worker) and shows the longest frame gap it causes. ${render.rule} Result: **${picked}** (written to client/src/graph/rendererThreshold.json).`,
+      `GL backend: ${render.glRenderer}. Layout: fcose with GraphView's options, computed in a Web Worker on a headless Cytoscape, then drawn with the \`preset\` layout; "interactive" = navigation start → two animation frames after Cytoscape is built with the laid-out graph, including fetching the graph JSON and the worker layout. fps (drag) = animation frames per second over ${opts.panMs / 1000} s of panning as a user does it: real mouse events from Playwright press on the background and drag back and forth (±150 px), as fast as the page takes them; the view is checked to have moved. While a user drags, Cytoscape draws the view as one texture and hides edges (\`textureOnViewport\`, \`hideEdgesOnViewport\`, which GraphView turns on above 1 500 elements). fps (panBy) = the same page panned by script, one \`cy.panBy\` per frame, which redraws every element each frame (as an animated centring does); for information. "main-thread layout" runs the same fcose on the page (as GraphView still does for views of up to 300 nodes; larger ones use the worker) and shows the longest frame gap it causes. ${render.rule} Result: **${picked}** (written to client/src/graph/rendererThreshold.json).`,
       '',
     );
     const at5000 = render.rows.find((r) => r.n === 5000);
