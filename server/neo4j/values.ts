@@ -6,9 +6,16 @@ export type { Graph, GraphEdge, GraphNode };
 /** Converts any value the driver returns into plain JSON: integers, temporals, nodes, relationships, paths. */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  // Most values are strings and numbers: they need none of the driver's type checks below.
+  const type = typeof value;
+  if (type === 'string' || type === 'number' || type === 'boolean') return value;
+  if (type === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : String(value);
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = toPlain(value[i]);
+    return out;
+  }
   if (neo4j.isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
-  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
-  if (Array.isArray(value)) return value.map(toPlain);
   if (neo4j.isDate(value) || neo4j.isDateTime(value) || neo4j.isLocalDateTime(value) || neo4j.isTime(value) || neo4j.isLocalTime(value) || neo4j.isDuration(value)) {
     return value.toString();
   }
@@ -24,7 +31,9 @@ export function toPlain(value: unknown): unknown {
 }
 
 function plainProperties(properties: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, toPlain(v)]));
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(properties)) out[key] = toPlain(properties[key]);
+  return out;
 }
 
 /** A node's wire id: its stable `id` property when it has one, else its elementId. */
