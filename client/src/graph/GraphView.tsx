@@ -1,12 +1,25 @@
 import cytoscape, { type Core, type ElementDefinition, type LayoutOptions, type NodeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type { LayoutName } from './layouts';
 import { fcoseOptions, WORKER_LAYOUT_ABOVE, type LayoutReply, type LayoutRequest } from './layoutOptions';
 import { GRAPH_STYLE, LARGE_VIEW_ABOVE, LARGE_VIEW_STYLE } from './style';
+import rendererThreshold from './rendererThreshold.json';
 
 cytoscape.use(fcose);
 
+/**
+ * Views above this many elements are drawn by Cytoscape's WebGL renderer, below by its canvas renderer;
+ * `npm run bench` measures both and writes the threshold (null: canvas won at every size it measured).
+ */
+const WEBGL_ABOVE: number | null = rendererThreshold.webglAbove;
+
+/** What a view carries over when it moves to the other renderer: where every node was, pan and zoom. */
+interface Carried {
+  positions: Map<string, { x: number; y: number }>;
+  pan: { x: number; y: number };
+  zoom: number;
+}
 
 
 export interface GraphViewHandle {
@@ -56,6 +69,8 @@ export const GraphView = forwardRef<GraphViewHandle, GraphViewProps>(function Gr
   const handlers = useRef(props);
   handlers.current = props;
   const lastLayoutToken = useRef(props.layoutToken);
+  const [webgl, setWebgl] = useState(false);
+  const carried = useRef<Carried | null>(null);
 
   useEffect(() => {
     const cy = cytoscape({
@@ -65,8 +80,10 @@ export const GraphView = forwardRef<GraphViewHandle, GraphViewProps>(function Gr
       maxZoom: 4,
       selectionType: 'single',
       boxSelectionEnabled: false,
-    });
+      renderer: webgl ? { name: 'canvas', webgl: true } : { name: 'canvas' },
+    } as cytoscape.CytoscapeOptions);
     cyRef.current = cy;
+    largeStyle.current = false;
     cy.on('tap', 'node', (e) => handlers.current.onNodeTap(e.target.id()));
     cy.on('tap', 'edge', (e) => handlers.current.onEdgeTap(e.target.id()));
     cy.on('tap', (e) => {
@@ -87,10 +104,11 @@ export const GraphView = forwardRef<GraphViewHandle, GraphViewProps>(function Gr
     if (container.current) observer.observe(container.current);
     return () => {
       observer.disconnect();
+      carried.current = { positions: new Map(cy.nodes().map((n) => [n.id(), { ...n.position() }])), pan: { ...cy.pan() }, zoom: cy.zoom() };
       cy.destroy();
       cyRef.current = null;
     };
-  }, []);
+  }, [webgl]);
 
   // Large views are laid out off the main thread; only the newest request's answer is applied.
   const worker = useRef<Worker | null>(null);
@@ -119,6 +137,14 @@ export const GraphView = forwardRef<GraphViewHandle, GraphViewProps>(function Gr
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
+    const wantWebgl = WEBGL_ABOVE !== null && props.elements.length > WEBGL_ABOVE;
+    if (wantWebgl !== webgl) {
+      // A new Cytoscape with the other renderer takes over (constructed above); this effect then runs again.
+      setWebgl(wantWebgl);
+      return;
+    }
+    const from = carried.current;
+    carried.current = null;
     const wanted = new Map(props.elements.map((el) => [String(el.data.id), el]));
     const added: string[] = [];
     const neighbours = adjacency(props.elements);
@@ -134,14 +160,16 @@ export const GraphView = forwardRef<GraphViewHandle, GraphViewProps>(function Gr
           for (const [k, v] of Object.entries(data)) if (k !== 'source' && k !== 'target' && existing.data(k) !== v) existing.data(k, v);
           existing.classes(el.classes ?? '');
         } else {
-          toAdd.push(el.group === 'nodes' ? { ...el, position: seedPosition(cy, neighbours.get(id)) } : el);
-          if (el.group === 'nodes') added.push(id);
+          const kept = from?.positions.get(id);
+          toAdd.push(el.group === 'nodes' ? { ...el, position: kept ?? seedPosition(cy, neighbours.get(id)) } : el);
+          if (el.group === 'nodes' && !kept) added.push(id);
         }
       }
       // Nodes first, so edges find their ends.
       cy.add(toAdd.filter((e) => e.group === 'nodes'));
       cy.add(toAdd.filter((e) => e.group === 'edges'));
     });
+    if (from) cy.viewport({ zoom: from.zoom, pan: from.pan });
     const large = cy.elements().length > LARGE_VIEW_ABOVE;
     if (large !== largeStyle.current) {
       largeStyle.current = large;
@@ -164,7 +192,7 @@ export const GraphView = forwardRef<GraphViewHandle, GraphViewProps>(function Gr
         layout.run();
       }
     }
-  }, [props.elements, props.layout, props.layoutToken]);
+  }, [props.elements, props.layout, props.layoutToken, webgl]);
 
   useEffect(() => {
     const cy = cyRef.current;
@@ -175,7 +203,7 @@ export const GraphView = forwardRef<GraphViewHandle, GraphViewProps>(function Gr
       });
       if (props.selectedId) cy.getElementById(props.selectedId).select();
     });
-  }, [props.selectedId, props.elements]);
+  }, [props.selectedId, props.elements, webgl]);
 
   useEffect(() => {
     const cy = cyRef.current;
@@ -184,7 +212,7 @@ export const GraphView = forwardRef<GraphViewHandle, GraphViewProps>(function Gr
       if (props.pinned.has(n.id())) n.lock();
       else n.unlock();
     });
-  }, [props.pinned, props.elements]);
+  }, [props.pinned, props.elements, webgl]);
 
   useImperativeHandle(ref, () => ({
     png: () => cyRef.current?.png({ output: 'base64uri', bg: '#ffffff', full: true, scale: 2 }) ?? null,
