@@ -3,26 +3,26 @@ import type { Database } from '../neo4j/database';
 import { toPlain } from '../neo4j/values';
 import type { ArticleDetail, ArticleList } from '../schemas/explore';
 
-// Evidence lists cannot be indexed, so fact counts come from one pass over the relationships that carry them.
+// Evidence lists cannot be indexed, so fact counts come from one pass over the relationships that carry them,
+// joined to the articles here (a join in Cypher over two lists is quadratic: minutes at 10 000 articles).
+const FACT_COUNTS = `
+  MATCH ()-[r]->() WHERE r.evidenceArticles IS NOT NULL
+  UNWIND r.evidenceArticles AS articleId
+  RETURN articleId, count(DISTINCT r) AS facts`;
+
 const ARTICLE_LIST = `
-  CALL () {
-    MATCH ()-[r]->() WHERE r.evidenceArticles IS NOT NULL
-    UNWIND r.evidenceArticles AS articleId
-    WITH articleId, count(DISTINCT r) AS facts
-    RETURN collect([articleId, facts]) AS factCounts
-  }
   MATCH (a:Article)
   CALL (a) {
     OPTIONAL MATCH (a)-[m:MENTIONS]->()
     RETURN count(m) AS entityCount, sum(size(coalesce(m.starts, []))) AS mentionCount
   }
-  RETURN a { .id, .title, .outlet, .file, published: toString(a.published) } AS article, entityCount, mentionCount,
-         coalesce([x IN factCounts WHERE x[0] = a.id | x[1]][0], 0) AS factCount
+  RETURN a { .id, .title, .outlet, .file, published: toString(a.published) } AS article, entityCount, mentionCount
   ORDER BY a.published, a.id`;
 
 /** Every article with its counts of mentions and facts, oldest first. */
 export async function listArticles(db: Database): Promise<ArticleList> {
-  const result = await db.read(ARTICLE_LIST);
+  const [counts, result] = await Promise.all([db.read(FACT_COUNTS), db.read(ARTICLE_LIST)]);
+  const facts = new Map<string, number>(counts.records.map((r) => [String(r.get('articleId')), Number(toPlain(r.get('facts')))]));
   return {
     articles: result.records.map((r) => {
       const a = toPlain(r.get('article')) as { id: string; title: string; outlet: string | null; file: string; published: string };
@@ -31,7 +31,7 @@ export async function listArticles(db: Database): Promise<ArticleList> {
         file: a.file ?? '',
         mentionCount: Number(toPlain(r.get('mentionCount'))),
         entityCount: Number(toPlain(r.get('entityCount'))),
-        factCount: Number(toPlain(r.get('factCount'))),
+        factCount: facts.get(a.id) ?? 0,
       };
     }),
   };
