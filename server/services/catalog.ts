@@ -79,25 +79,33 @@ export class Catalog {
 
   /** Labels and relationship types with their counts, and every property key, for GET /api/schema. */
   async describe(): Promise<SchemaResponse> {
-    const [labels, types, keys] = await Promise.all([
-      this.db.read(
-        `CALL db.labels() YIELD label
-         CALL (label) { MATCH (n) WHERE label IN labels(n) RETURN count(n) AS count }
-         RETURN label, count ORDER BY label`,
-      ),
-      this.db.read(
-        `CALL db.relationshipTypes() YIELD relationshipType AS type
-         CALL (type) { MATCH ()-[r]->() WHERE type(r) = type RETURN count(r) AS count }
-         RETURN type, count ORDER BY type`,
-      ),
+    const lists = await this.load(true);
+    // Counts from the count store, which answers only for a label or type written in the query: one
+    // constant-time count per name (names come from the database itself and are quoted).
+    const counts = async (names: string[], pattern: (quoted: string) => string) => {
+      if (names.length === 0) return new Map<string, number>();
+      const query = names.map((name, i) => `CALL () { MATCH ${pattern(quote(name))} RETURN count(*) AS c${i} }`).join('\n') + `\nRETURN [${names.map((_, i) => `c${i}`).join(', ')}] AS counts`;
+      const values = (await this.db.read(query)).records[0]!.get('counts') as unknown[];
+      return new Map(names.map((name, i) => [name, toPlain(values[i]) as number]));
+    };
+    const labelNames = [...lists.labels].sort();
+    const typeNames = [...lists.types].sort();
+    const [labelCounts, typeCounts, keys] = await Promise.all([
+      counts(labelNames, (l) => `(n:${l})`),
+      counts(typeNames, (t) => `()-[r:${t}]->()`),
       this.db.read('CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey ORDER BY propertyKey'),
     ]);
     return {
-      labels: labels.records.map((r) => ({ label: String(r.get('label')), count: toPlain(r.get('count')) as number })),
-      relationshipTypes: types.records.map((r) => ({ type: String(r.get('type')), count: toPlain(r.get('count')) as number })),
+      labels: labelNames.map((label) => ({ label, count: labelCounts.get(label) ?? 0 })),
+      relationshipTypes: typeNames.map((type) => ({ type, count: typeCounts.get(type) ?? 0 })),
       propertyKeys: keys.records.map((r) => String(r.get('propertyKey'))),
     };
   }
+}
+
+/** A label or type as a Cypher identifier: in backticks, a backtick doubled. */
+function quote(name: string): string {
+  return '`' + name.replaceAll('`', '``') + '`';
 }
 
 const catalogs = new WeakMap<Database, Catalog>();

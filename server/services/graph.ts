@@ -1,4 +1,4 @@
-import type { Node, Relationship } from 'neo4j-driver';
+import neo4j, { type Node, type Relationship } from 'neo4j-driver';
 import { ALL, filterParams, listOrAll, nodeExistsAt, relHoldsAt, relTypeWanted } from '../cypher/explore/fragments';
 import type { Database } from '../neo4j/database';
 import { GraphBuilder } from '../neo4j/values';
@@ -78,8 +78,48 @@ async function checkArticles(db: Database, ids: string[] | null): Promise<string
   return [...found];
 }
 
+// The unfiltered overview (the UI's first view) without reading every relationship: a node's degree comes from
+// Neo4j's degree store (constant time per node), less its MENTIONS unless asked for and its NAMED (Name nodes
+// are not shown), which is the degree capGraph would count; the totals come from the count store. The best
+// connected `limit` nodes, ties by elementId as in capGraph, then the relationships between them.
+const TOP_NODES = `
+  CALL () {
+    MATCH (n) WHERE n:Entity OR n:Article
+    WITH n, COUNT { (n)--() } - COUNT { (n)-[:NAMED]-() } - CASE WHEN $includeMentions THEN 0 ELSE COUNT { (n)-[:MENTIONS]-() } END AS degree
+    ORDER BY degree DESC, elementId(n)
+    LIMIT $limit
+    RETURN collect(n) AS nodes
+  }
+  CALL () { MATCH (n:Entity) RETURN count(n) AS entities }
+  CALL () { MATCH (n:Article) RETURN count(n) AS articles }
+  CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
+  CALL () { MATCH ()-[r:MENTIONS]->() RETURN count(r) AS mentions }
+  CALL () { MATCH ()-[r:NAMED]->() RETURN count(r) AS named }
+  RETURN nodes, entities + articles AS totalNodes, relationships - named - CASE WHEN $includeMentions THEN 0 ELSE mentions END AS totalEdges`;
+
+const BETWEEN = `
+  MATCH (a)-[r]->(b)
+  WHERE elementId(a) IN $ids AND elementId(b) IN $ids AND ($includeMentions OR type(r) <> 'MENTIONS')
+  RETURN collect(r) AS rels`;
+
+async function unfilteredOverview(db: Database, limit: number, includeMentions: boolean): Promise<GraphResponse> {
+  const top = (await db.read(TOP_NODES, { limit: neo4j.int(limit), includeMentions })).records[0]!;
+  const nodes = top.get('nodes') as Node[];
+  const builder = new GraphBuilder();
+  nodes.forEach((n) => builder.addNode(n));
+  if (nodes.length > 0) {
+    const between = (await db.read(BETWEEN, { ids: nodes.map((n) => n.elementId), includeMentions })).records[0]!;
+    (between.get('rels') as Relationship[]).forEach((r) => builder.addRelationship(r));
+  }
+  const graph = builder.build();
+  const totalNodes = Number(top.get('totalNodes'));
+  const truncated = totalNodes > nodes.length;
+  return { graph, truncated, totals: { nodes: totalNodes, edges: truncated ? Number(top.get('totalEdges')) : graph.edges.length } };
+}
+
 /** The overview graph, filtered and capped at `limit` nodes; as of a date when `asOf` is set. */
 export async function overview(db: Database, f: OverviewFilters): Promise<GraphResponse> {
+  if (f.labels === null && f.types === null && f.articles === null && f.asOf === null) return unfilteredOverview(db, f.limit, f.includeMentions);
   const articles = await checkArticles(db, f.articles);
   const params = { ...filterParams(f), articles: listOrAll(articles) };
   const candidates = (await db.read(CANDIDATES, params)).records[0]!;

@@ -34,6 +34,23 @@ describe('overview graph, time, articles and schema on the seeded corpus', () =>
       expect(body.graph.nodes.map((n) => n.id)).toContain('actor-skr');
     });
 
+    it('caps the unfiltered overview the same way as the filtered one: the best connected nodes, ties by id, with the edges between them', async () => {
+      // Without filters the overview ranks by Neo4j's degree store; a filter that keeps everything takes the
+      // path that reads every relationship. Both must answer alike.
+      for (const limit of [1, 3, 7, 15, 30, 500]) {
+        const quick = (await api.get<GraphResponse>(`/api/graph?limit=${limit}`)).body;
+        const full = (await api.get<GraphResponse>(`/api/graph?limit=${limit}&labels=Entity,Article`)).body;
+        expect(quick.graph.nodes.map((n) => n.id).sort()).toEqual(full.graph.nodes.map((n) => n.id).sort());
+        expect(quick.graph.edges.map((e) => e.id).sort()).toEqual(full.graph.edges.map((e) => e.id).sort());
+        expect(quick.totals).toEqual(full.totals);
+        expect(quick.truncated).toBe(full.truncated);
+      }
+      const withMentions = (await api.get<GraphResponse>('/api/graph?limit=40&includeMentions=true')).body;
+      const withMentionsFull = (await api.get<GraphResponse>('/api/graph?limit=40&includeMentions=true&labels=Entity,Article')).body;
+      expect(withMentions.graph.nodes.map((n) => n.id).sort()).toEqual(withMentionsFull.graph.nodes.map((n) => n.id).sort());
+      expect(withMentions.totals).toEqual(withMentionsFull.totals);
+    });
+
     it('as of 2018-06-01 names SKR "Sveriges Kommuner och Landsting" (SKL), as of 2020-06-01 "Sveriges Kommuner och Regioner" (SKR)', async () => {
       const before = await api.get<GraphResponse>('/api/graph?asOf=2018-06-01');
       expect(node(before.body, 'actor-skr')?.properties).toMatchObject({ name: 'Sveriges Kommuner och Landsting', shortName: 'SKL', currentName: 'Sveriges Kommuner och Regioner' });
