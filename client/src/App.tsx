@@ -93,7 +93,7 @@ export function App() {
   const [run, setRun] = useState<RunState>({ status: 'idle' });
   const [tableOpen, setTableOpen] = useState(true);
   const [overviewLimit, setOverviewLimit] = useState(OVERVIEW_STEP);
-  const [overviewInfo, setOverviewInfo] = useState<{ truncated: boolean; nodes: number; edges: number } | null>(null);
+  const [overviewInfo, setOverviewInfo] = useState<{ truncated: boolean; nodes: number; edges: number | null } | null>(null);
   const [viewLoad, setViewLoad] = useState<Loadable<true>>({ state: 'loading' });
   const [dated, setDated] = useState<{ date: string; graph: ViewGraph } | null>(null);
   const [banner, setBanner] = useState<Banner>({ kind: 'none' });

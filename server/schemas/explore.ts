@@ -197,7 +197,12 @@ export type GraphQuery = z.infer<typeof GraphQuery>;
 export const GraphResponse = z.object({
   graph: Graph,
   truncated: z.boolean(),
-  totals: z.object({ nodes: z.number().int(), edges: z.number().int() }).describe('Sizes before the cap'),
+  totals: z
+    .object({
+      nodes: z.number().int(),
+      edges: z.number().int().nullable().describe('null for an as-of view of a large graph past the cap: counting would read every relationship'),
+    })
+    .describe('Sizes before the cap'),
 });
 export type GraphResponse = z.infer<typeof GraphResponse>;
 

@@ -78,48 +78,67 @@ async function checkArticles(db: Database, ids: string[] | null): Promise<string
   return [...found];
 }
 
-// The unfiltered overview (the UI's first view) without reading every relationship: a node's degree comes from
-// Neo4j's degree store (constant time per node), less its MENTIONS unless asked for and its NAMED (Name nodes
-// are not shown), which is the degree capGraph would count; the totals come from the count store. The best
-// connected `limit` nodes, ties by elementId as in capGraph, then the relationships between them.
-const TOP_NODES = `
+// Above this many relationships (count store) an overview that only filters by date ranks nodes by their
+// degree today instead of reading every relationship to count the ones that held on the date.
+export const EXACT_RANKING_UP_TO = 200_000;
+
+// The overview without filters (the UI's first view), or only as of a date on a large graph, without reading
+// every relationship: a node's degree comes from Neo4j's degree store (constant time per node), less its
+// MENTIONS unless asked for and its NAMED (Name nodes are not shown), which is the degree capGraph would count
+// without a date; the totals from the count store. The best connected `limit` nodes (that exist on the date),
+// ties by elementId as in capGraph, then the relationships between them (that held on the date).
+const topNodes = (dated: boolean) => `
   CALL () {
-    MATCH (n) WHERE n:Entity OR n:Article
+    MATCH (n) WHERE (n:Entity OR n:Article) AND ${nodeExistsAt('n')}
     WITH n, COUNT { (n)--() } - COUNT { (n)-[:NAMED]-() } - CASE WHEN $includeMentions THEN 0 ELSE COUNT { (n)-[:MENTIONS]-() } END AS degree
     ORDER BY degree DESC, elementId(n)
     LIMIT $limit
     RETURN collect(n) AS nodes
+  }
+  CALL () {
+    ${dated ? `MATCH (n) WHERE (n:Entity OR n:Article) AND ${nodeExistsAt('n')} RETURN count(n) AS existing` : 'RETURN 0 AS existing'}
   }
   CALL () { MATCH (n:Entity) RETURN count(n) AS entities }
   CALL () { MATCH (n:Article) RETURN count(n) AS articles }
   CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
   CALL () { MATCH ()-[r:MENTIONS]->() RETURN count(r) AS mentions }
   CALL () { MATCH ()-[r:NAMED]->() RETURN count(r) AS named }
-  RETURN nodes, entities + articles AS totalNodes, relationships - named - CASE WHEN $includeMentions THEN 0 ELSE mentions END AS totalEdges`;
+  RETURN nodes, CASE WHEN $dated THEN existing ELSE entities + articles END AS totalNodes,
+    relationships - named - CASE WHEN $includeMentions THEN 0 ELSE mentions END AS totalEdges`;
 
 const BETWEEN = `
   MATCH (a)-[r]->(b)
-  WHERE elementId(a) IN $ids AND elementId(b) IN $ids AND ($includeMentions OR type(r) <> 'MENTIONS')
+  WHERE elementId(a) IN $ids AND elementId(b) IN $ids AND ($includeMentions OR type(r) <> 'MENTIONS') AND ${relHoldsAt('r')}
   RETURN collect(r) AS rels`;
 
-async function unfilteredOverview(db: Database, limit: number, includeMentions: boolean): Promise<GraphResponse> {
-  const top = (await db.read(TOP_NODES, { limit: neo4j.int(limit), includeMentions })).records[0]!;
+const RELATIONSHIP_COUNT = 'MATCH ()-[r]->() RETURN count(r) AS relationships';
+
+async function rankedByDegreeStore(db: Database, limit: number, asOf: string | null, includeMentions: boolean): Promise<GraphResponse> {
+  const dates = filterParams({ asOf });
+  const top = (await db.read(topNodes(dates.dated), { limit: neo4j.int(limit), includeMentions, asOf: dates.asOf, dated: dates.dated })).records[0]!;
   const nodes = top.get('nodes') as Node[];
   const builder = new GraphBuilder();
   nodes.forEach((n) => builder.addNode(n));
   if (nodes.length > 0) {
-    const between = (await db.read(BETWEEN, { ids: nodes.map((n) => n.elementId), includeMentions })).records[0]!;
+    const between = (await db.read(BETWEEN, { ids: nodes.map((n) => n.elementId), includeMentions, asOf: dates.asOf, dated: dates.dated })).records[0]!;
     (between.get('rels') as Relationship[]).forEach((r) => builder.addRelationship(r));
   }
   const graph = builder.build();
+  await applyNamesAsOf(db, graph.nodes, asOf);
   const totalNodes = Number(top.get('totalNodes'));
   const truncated = totalNodes > nodes.length;
-  return { graph, truncated, totals: { nodes: totalNodes, edges: truncated ? Number(top.get('totalEdges')) : graph.edges.length } };
+  // Past the cap, how many relationships held on a date is not known without reading them all.
+  const edges = !truncated ? graph.edges.length : dates.dated ? null : Number(top.get('totalEdges'));
+  return { graph, truncated, totals: { nodes: totalNodes, edges } };
 }
 
 /** The overview graph, filtered and capped at `limit` nodes; as of a date when `asOf` is set. */
-export async function overview(db: Database, f: OverviewFilters): Promise<GraphResponse> {
-  if (f.labels === null && f.types === null && f.articles === null && f.asOf === null) return unfilteredOverview(db, f.limit, f.includeMentions);
+export async function overview(db: Database, f: OverviewFilters, opts: { exactRankingUpTo?: number } = {}): Promise<GraphResponse> {
+  if (f.labels === null && f.types === null && f.articles === null) {
+    if (f.asOf === null) return rankedByDegreeStore(db, f.limit, null, f.includeMentions);
+    const size = Number((await db.read(RELATIONSHIP_COUNT)).records[0]!.get('relationships'));
+    if (size > (opts.exactRankingUpTo ?? EXACT_RANKING_UP_TO)) return rankedByDegreeStore(db, f.limit, f.asOf, f.includeMentions);
+  }
   const articles = await checkArticles(db, f.articles);
   const params = { ...filterParams(f), articles: listOrAll(articles) };
   const candidates = (await db.read(CANDIDATES, params)).records[0]!;

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleDetail, ArticleList, GraphResponse, SchemaResponse, TimeDiff } from '../../../server/schemas/explore';
+import { overview } from '../../../server/services/graph';
+import { getTestDatabase } from '../../support/neo4j';
 import { seedCorpus, startExplorer, type Explorer } from './harness';
 
 describe('overview graph, time, articles and schema on the seeded corpus', () => {
@@ -49,6 +51,28 @@ describe('overview graph, time, articles and schema on the seeded corpus', () =>
       const withMentionsFull = (await api.get<GraphResponse>('/api/graph?limit=40&includeMentions=true&labels=Entity,Article')).body;
       expect(withMentions.graph.nodes.map((n) => n.id).sort()).toEqual(withMentionsFull.graph.nodes.map((n) => n.id).sort());
       expect(withMentions.totals).toEqual(withMentionsFull.totals);
+    });
+
+    it('on a large graph, ranks an as-of overview by degree today but still shows only what existed and held on the date', async () => {
+      // The seed is small, so the API ranks exactly; a threshold of 0 takes the large-graph path.
+      const f = { labels: null, types: null, articles: null, asOf: '2018-06-01', includeMentions: false };
+      const large = await overview(getTestDatabase(), { ...f, limit: 12 }, { exactRankingUpTo: 0 });
+      const exact = (await api.get<GraphResponse>('/api/graph?asOf=2018-06-01&limit=12')).body;
+      expect(large.graph.nodes).toHaveLength(12);
+      expect(large.truncated).toBe(true);
+      expect(large.totals.nodes).toBe(exact.totals.nodes);
+      expect(large.totals.edges).toBeNull();
+      const ids = new Set(large.graph.nodes.map((n) => n.id));
+      expect(ids.has('actor-digg')).toBe(false);
+      expect(large.graph.edges.every((e) => ids.has(e.source) && ids.has(e.target) && e.type !== 'MENTIONS')).toBe(true);
+      expect(large.graph.nodes.find((n) => n.id === 'actor-skr')?.properties).toMatchObject({ name: 'Sveriges Kommuner och Landsting', shortName: 'SKL' });
+      // Uncapped, both paths show the same graph of that day.
+      const allLarge = await overview(getTestDatabase(), { ...f, limit: 500 }, { exactRankingUpTo: 0 });
+      const allExact = (await api.get<GraphResponse>('/api/graph?asOf=2018-06-01&limit=500')).body;
+      expect(allLarge.graph.nodes.map((n) => n.id).sort()).toEqual(allExact.graph.nodes.map((n) => n.id).sort());
+      expect(allLarge.graph.edges.map((e) => e.id).sort()).toEqual(allExact.graph.edges.map((e) => e.id).sort());
+      expect(allLarge.graph.edges.map((e) => e.id)).not.toContain('fact-jenny-birkestad-holds-skr-chef-avdelningen-for-digitalisering');
+      expect(allLarge.totals).toEqual(allExact.totals);
     });
 
     it('as of 2018-06-01 names SKR "Sveriges Kommuner och Landsting" (SKL), as of 2020-06-01 "Sveriges Kommuner och Regioner" (SKR)', async () => {
