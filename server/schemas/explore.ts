@@ -122,6 +122,9 @@ export const NodeDetail = z.object({
   facts: z.array(Fact),
   roles: z.array(RoleEntry),
   mentionedIn: z.array(MentionedIn),
+  totals: z
+    .object({ facts: z.number().int(), roles: z.number().int(), mentionedIn: z.number().int() })
+    .describe('How many facts, roles and mentioning articles there are; the lists stop at 300 facts, 200 roles and 200 articles'),
 });
 export type NodeDetail = z.infer<typeof NodeDetail>;
 

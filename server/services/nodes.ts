@@ -1,4 +1,4 @@
-import type { Node, Relationship } from 'neo4j-driver';
+import neo4j, { type Node, type Relationship } from 'neo4j-driver';
 import type { Database } from '../neo4j/database';
 import { nodeKey, toGraphEdge, toGraphNode, toPlain } from '../neo4j/values';
 import { NotFoundError } from '../errors';
@@ -51,7 +51,8 @@ const NODE_DETAIL = `
   CALL (n) {
     MATCH (n)-[r]-(m) WHERE type(r) <> 'MENTIONS'
     WITH r, m ORDER BY type(r), coalesce(m.name, m.title, m.value, m.id)
-    RETURN collect({ r: r, m: m, out: startNode(r) = n }) AS facts
+    WITH collect({ r: r, m: m, out: startNode(r) = n }) AS rows
+    RETURN rows[..$maxFacts] AS facts, size(rows) AS factTotal
   }
   CALL (n) {
     MATCH (n)-[r:NAMED]->(nm:Name)
@@ -61,7 +62,8 @@ const NODE_DETAIL = `
   CALL (n) {
     MATCH (a:Article)-[m:MENTIONS]->(n)
     WITH a, size(m.starts) AS count ORDER BY a.published
-    RETURN collect({ articleId: a.id, title: a.title, outlet: a.outlet, published: toString(a.published), count: count }) AS mentionedIn
+    WITH collect({ articleId: a.id, title: a.title, outlet: a.outlet, published: toString(a.published), count: count }) AS rows
+    RETURN rows[..$maxArticles] AS mentionedIn, size(rows) AS mentionTotal
   }
   CALL (n) {
     CALL (n) {
@@ -74,13 +76,21 @@ const NODE_DETAIL = `
     OPTIONAL MATCH (role)-[at:AT]->(org)
     WITH h, role, at, org, startNode(h) AS p, coalesce(h.validFrom, role.validFrom, h.firstSeen) AS since
     ORDER BY since, role.id
-    RETURN collect({
+    WITH collect({
       roleId: role.id, title: coalesce(role.title, role.name), h: h, at: at,
       person: p { .id, .name }, organisation: org { .id, .name },
       validFrom: toString(since), validTo: toString(coalesce(h.validTo, role.validTo))
-    }) AS roles
+    }) AS rows
+    RETURN rows[..$maxRoles] AS roles, size(rows) AS roleTotal
   }
-  RETURN n, degree, facts, nameHistory, mentionedIn, roles`;
+  RETURN n, degree, facts, factTotal, nameHistory, mentionedIn, mentionTotal, roles, roleTotal`;
+
+/**
+ * A hub's detail would list tens of thousands of facts: the first MAX_FACTS (by type, then the other end's
+ * name), the first MAX_ARTICLES articles that mention it (oldest first) and MAX_ROLES roles come back, with
+ * the totals; the neighbourhood endpoint pages through the rest.
+ */
+export const DETAIL_CAPS = { maxFacts: 300, maxArticles: 200, maxRoles: 200 };
 
 interface RoleRow {
   roleId: string;
@@ -106,7 +116,12 @@ function dedupeEvidence(list: Evidence[]): Evidence[] {
 /** Everything the detail panel shows about one node; 404 for an unknown id. */
 export async function nodeDetail(db: Database, id: string): Promise<NodeDetail> {
   const elementId = (await requireNodes(db, [id])).get(id)!;
-  const result = await db.read(NODE_DETAIL, { elementId });
+  const result = await db.read(NODE_DETAIL, {
+    elementId,
+    maxFacts: neo4j.int(DETAIL_CAPS.maxFacts),
+    maxArticles: neo4j.int(DETAIL_CAPS.maxArticles),
+    maxRoles: neo4j.int(DETAIL_CAPS.maxRoles),
+  });
   const record = result.records[0];
   if (!record) throw new NotFoundError(`No node has the id "${id}".`, { ids: [id] });
 
@@ -161,5 +176,6 @@ export async function nodeDetail(db: Database, id: string): Promise<NodeDetail> 
       }),
     ),
     mentionedIn: toPlain(record.get('mentionedIn')) as NodeDetail['mentionedIn'],
+    totals: { facts: Number(record.get('factTotal')), roles: Number(record.get('roleTotal')), mentionedIn: Number(record.get('mentionTotal')) },
   };
 }

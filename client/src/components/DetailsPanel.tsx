@@ -162,6 +162,7 @@ function NodeDetailsView({ data, pinned, inView, expansion, onExpand, onMore, on
       {data.roles.length > 0 && (
         <div className="section">
           <h3>Roller över tid</h3>
+          <Shown shown={data.roles.length} total={data.totals.roles} noun="roller" />
           <ul className="roles" data-testid="roles">
             {data.roles.map((r) => (
               <li key={r.roleId}>
@@ -195,8 +196,9 @@ function NodeDetailsView({ data, pinned, inView, expansion, onExpand, onMore, on
       )}
 
       <div className="section">
-        <h3>Fakta ({data.facts.length})</h3>
+        <h3>Fakta ({data.totals.facts.toLocaleString('sv-SE')})</h3>
         {data.facts.length === 0 && <p className="muted">Inga fakta om noden.</p>}
+        <Shown shown={data.facts.length} total={data.totals.facts} noun="fakta" hint="Expandera noden för att bläddra bland alla grannar." />
         {grouped.map(([group, facts]) => (
           <div key={group} className="fact-group" data-testid="fact-group">
             <h4>
@@ -225,6 +227,7 @@ function NodeDetailsView({ data, pinned, inView, expansion, onExpand, onMore, on
       {data.mentionedIn.length > 0 && (
         <div className="section">
           <h3>Nämns i</h3>
+          <Shown shown={data.mentionedIn.length} total={data.totals.mentionedIn} noun="artiklar" hint="De äldsta visas först." />
           <ul className="mentioned-in">
             {data.mentionedIn.map((m) => (
               <li key={m.articleId}>
@@ -242,5 +245,15 @@ function NodeDetailsView({ data, pinned, inView, expansion, onExpand, onMore, on
         </div>
       )}
     </section>
+  );
+}
+
+/** Says that a list stops short of all there is (a hub has thousands of facts), and what to do about it. */
+function Shown({ shown, total, noun, hint }: { shown: number; total: number; noun: string; hint?: string }) {
+  if (shown >= total) return null;
+  return (
+    <p className="muted small" data-testid="list-capped">
+      Visar {shown.toLocaleString('sv-SE')} av {total.toLocaleString('sv-SE')} {noun}.{hint ? ` ${hint}` : ''}
+    </p>
   );
 }

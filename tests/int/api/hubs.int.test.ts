@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Neighbourhood } from '../../../server/schemas/explore';
+import type { Neighbourhood, NodeDetail } from '../../../server/schemas/explore';
+import { DETAIL_CAPS } from '../../../server/services/nodes';
 import { HUB_DEGREE, PAIR_CAP } from '../../../server/services/explore';
 import { getTestDatabase, getTestDriver, resetDatabase } from '../../support/neo4j';
 import { startExplorer, type Explorer } from './harness';
@@ -71,6 +72,18 @@ describe('expanding a hub', () => {
     } finally {
       await fresh.close();
     }
+  });
+
+  it("lists the first facts of a hub's detail and says how many there are", async () => {
+    const { status, body } = await api.get<NodeDetail>('/api/nodes/actor-hub');
+    expect(status).toBe(200);
+    const facts = 12 + 3 + (NEIGHBOURS - 2);
+    expect(body.totals).toEqual({ facts, roles: 0, mentionedIn: 0 });
+    expect(body.facts).toHaveLength(Math.min(facts, DETAIL_CAPS.maxFacts));
+    expect(DETAIL_CAPS.maxFacts).toBeLessThan(facts);
+    // By type, then by the other end's name: the first are Grannkommun 0000's twelve.
+    expect(body.facts.slice(0, 12).every((f) => f.other.id === 'actor-n0000')).toBe(true);
+    expect(body.degree).toEqual([{ type: 'COLLABORATES_WITH', direction: 'out', count: facts }]);
   });
 
   it('follows the data: a new neighbour and new facts show in the next expansion', async () => {
