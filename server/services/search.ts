@@ -15,8 +15,10 @@ interface EntityRow {
   score: number;
 }
 
+// Lucene keeps only its best `$luceneLimit` hits: a common word ("Myndigheten för …") matches tens of
+// thousands of names on a large corpus, and sorting them all in Cypher grew with the corpus.
 const ENTITY_HITS = `
-  CALL db.index.fulltext.queryNodes('entityNames', $lucene) YIELD node, score
+  CALL db.index.fulltext.queryNodes('entityNames', $lucene, { limit: $luceneLimit }) YIELD node, score
   WHERE ${nodeHasLabel('node')}
   RETURN node { .id, .name, .kind, aliases: coalesce(node.aliases, []), labels: labels(node) } AS hit, score
   ORDER BY score DESC
@@ -68,7 +70,9 @@ export function rankHits(query: string, rows: EntityRow[], limit: number): Searc
 export async function searchEntities(db: Database, q: string, limit: number, labels: string[] | null): Promise<SearchHit[]> {
   const fetch = Math.max(limit * 3, 30);
   const run = async (cypher: string, params: Record<string, unknown>): Promise<EntityRow[]> => {
-    const result = await db.read(cypher, { ...params, labels: listOrAll(labels), fetch: neo4j.int(fetch) });
+    // With a label filter the best hits may all have other labels, so Lucene hands over more to filter.
+    const luceneLimit = neo4j.int(labels ? Math.max(fetch * 50, 5_000) : fetch);
+    const result = await db.read(cypher, { ...params, labels: listOrAll(labels), fetch: neo4j.int(fetch), luceneLimit });
     return result.records.map((r) => ({ ...(toPlain(r.get('hit')) as Omit<EntityRow, 'score'>), score: Number(r.get('score')) }));
   };
   // All words must match; if that finds nothing (e.g. a word the analyzer drops), any word may.
@@ -88,7 +92,7 @@ export async function searchArticles(db: Database, q: string, limit: number): Pr
   const lucene = buildArticleQuery(q);
   if (!lucene) return [];
   const result = await db.read(
-    `CALL db.index.fulltext.queryNodes('articleText', $lucene) YIELD node, score
+    `CALL db.index.fulltext.queryNodes('articleText', $lucene, { limit: $limit }) YIELD node, score
      RETURN node { .id, .title, .outlet, .text, published: toString(node.published) } AS article, score
      ORDER BY score DESC
      LIMIT $limit`,
