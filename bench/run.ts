@@ -182,7 +182,7 @@ function report(opts: Options, sizes: SizeResult[], render: RenderBench | undefi
   const lines: string[] = [];
   const targets: Target[] = [];
   lines.push(`# Benchmarks — ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`, '');
-  lines.push(`\`npm run bench${opts.quick ? ' -- --quick' : ''}\`${opts.quick ? ' (quick: small sizes, fewer repetitions — not the figures to judge by)' : ''}. Sizes: ${opts.sizes.join(', ')} articles; rendering: ${opts.renderSizes.join(', ')} elements.`);
+  lines.push(`\`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`${opts.quick ? ' (quick: small sizes, fewer repetitions — not the figures to judge by)' : ''}. Sizes: ${opts.sizes.join(', ')} articles; rendering: ${opts.renderSizes.join(', ')} elements.`);
   for (const s of sizes) if (s.error) lines.push(`**The benchmarks at ${int(s.articles)} articles failed:** ${s.error.split('\n')[0]}`, '');
   lines.push('Every judged figure is a ratio of two measurements taken side by side in this run (interleaved); absolute times are for information only — the machine is shared and its load varies.', '');
 
@@ -240,12 +240,19 @@ function report(opts: Options, sizes: SizeResult[], render: RenderBench | undefi
     lines.push('## 3. Rendering in headless Chromium: canvas vs WebGL renderer', '');
     lines.push('| elements | nodes/edges | layout in worker ms | canvas: interactive ms | canvas fps (drag) | WebGL: interactive ms | WebGL fps (drag) | WebGL/canvas fps | canvas fps (panBy) | WebGL fps (panBy) | main-thread layout: page frozen ms |');
     lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-    const fps = (r: RenderBench['rows'][number]['canvas']) => ('error' in r ? `failed: ${String((r as { error: string }).error).slice(0, 80)}` : r.fps.toFixed(1));
+    // A failed measurement counts as 0 fps; its reason goes under the table.
+    const failures: string[] = [];
+    const fps = (r: RenderBench['rows'][number]['canvas']) => {
+      if (!('error' in r)) return r.fps.toFixed(1);
+      failures.push(String((r as { error: string }).error));
+      return `0 (failed, note ${failures.length})`;
+    };
     for (const r of render.rows) {
       lines.push(
         `| ${int(r.n)} | ${r.canvas.nodes}/${r.canvas.edges} | ${ms(r.canvas.layoutMs)} | ${ms(r.canvas.interactiveMs)} | ${fps(r.canvas)} | ${ms(r.webgl.interactiveMs)} | ${fps(r.webgl)} | ${ratio(r.webgl.fps / r.canvas.fps)} | ${r.canvas.panByFps.toFixed(1)} | ${r.webgl.panByFps.toFixed(1)} | ${r.mainThread ? ms(r.mainThread.longestFrameGapMs) : '—'} |`,
       );
     }
+    if (failures.length) lines.push('', ...failures.map((f, i) => `Note ${i + 1}: ${f}`));
     const picked = render.webglAbove === null ? 'canvas' : `WebGL above ${render.webglAbove} elements`;
     lines.push(
       '',
