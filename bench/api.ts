@@ -387,3 +387,63 @@ export async function chooseEndpoints(neo: BenchNeo4j, variants = 5): Promise<En
     },
   ];
 }
+
+// ─── latency growth with corpus size ───────────────────────────────────────────────────────────────────────
+
+export interface GrowthResult {
+  name: string;
+  small: Summary;
+  large: Summary;
+  errors: number;
+}
+
+/**
+ * The same endpoints on two corpus sizes at once (two databases, two apps), requests alternating between
+ * them (small, large, large, small, …), so that the machine's load hits both sizes alike.
+ */
+export async function benchGrowth(
+  small: { app: RunningApp; endpoints: Endpoint[] },
+  large: { app: RunningApp; endpoints: Endpoint[] },
+  opts: { reps: number; warmup: number; timeBudgetMs: number },
+): Promise<GrowthResult[]> {
+  const results: GrowthResult[] = [];
+  for (const ep of small.endpoints) {
+    const other = large.endpoints.find((e) => e.name === ep.name);
+    if (!other) continue;
+    const a: number[] = [];
+    const b: number[] = [];
+    let errors = 0;
+    const deadline = Date.now() + opts.timeBudgetMs;
+    const time = async (url: string, req: ApiRequest) => {
+      const t = performance.now();
+      await send(url, req);
+      return performance.now() - t;
+    };
+    for (let i = 0; i < opts.warmup + opts.reps && Date.now() < deadline; i++) {
+      const rs = ep.requests[i % ep.requests.length]!;
+      const rl = other.requests[i % other.requests.length]!;
+      try {
+        let ts: number;
+        let tl: number;
+        if (i % 2 === 0) {
+          ts = await time(small.app.url, rs);
+          tl = await time(large.app.url, rl);
+        } else {
+          tl = await time(large.app.url, rl);
+          ts = await time(small.app.url, rs);
+        }
+        if (i >= opts.warmup) {
+          a.push(ts);
+          b.push(tl);
+        }
+      } catch {
+        errors++;
+        if (errors > 20) break;
+      }
+    }
+    const r = { name: ep.name, small: summarise(a), large: summarise(b), errors };
+    log(`  growth, ${ep.name}: p50 ${r.small.p50.toFixed(1)} → ${r.large.p50.toFixed(1)} ms, p95 ${r.small.p95.toFixed(1)} → ${r.large.p95.toFixed(1)} ms`);
+    results.push(r);
+  }
+  return results;
+}

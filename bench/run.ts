@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg as osLoadavg } from 'node:os';
 import { join } from 'node:path';
-import { benchEndpoints, chooseEndpoints, memoryUnderLoad, startBenchApp, type EndpointResult, type MemoryResult } from './api';
+import { benchEndpoints, benchGrowth, chooseEndpoints, memoryUnderLoad, startBenchApp, type EndpointResult, type GrowthResult, type MemoryResult } from './api';
 import { exportCsv, runLoadCsv, runLoader, serveCsv, type CsvRun, type LoaderRun } from './load';
 import { startBenchNeo4j, type BenchNeo4j } from './lib/neo4j';
 import { int, log, machineInfo, mb, ms, ratio } from './lib/util';
@@ -97,7 +97,10 @@ const median = (xs: number[]) => {
 };
 const rate = (r: { records: number; ms: number }) => r.records / (r.ms / 1000);
 
-async function benchSize(articles: number, opts: Options): Promise<SizeResult> {
+/** Databases kept after their size's run, for the interleaved growth measurement (smallest and largest size). */
+const kept = new Map<number, BenchNeo4j>();
+
+async function benchSize(articles: number, opts: Options, keep = false): Promise<SizeResult> {
   const dir = await corpus(articles);
   const out: SizeResult = { articles, ours: [], csv: [] };
   // Loader and LOAD CSV alternate (ours, csv, csv, ours) where the corpus is small enough to repeat.
@@ -163,9 +166,24 @@ async function benchSize(articles: number, opts: Options): Promise<SizeResult> {
       }
     }
   } finally {
-    await loaded?.dispose();
+    if (keep && loaded && opts.only.has('api')) kept.set(articles, loaded);
+    else await loaded?.dispose();
   }
   return out;
+}
+
+/** Latency growth measured side by side: both kept databases served by their own app, requests alternating. */
+async function measureGrowth(small: number, large: number, opts: Options): Promise<GrowthResult[]> {
+  const a = kept.get(small)!;
+  const b = kept.get(large)!;
+  log(`Latency growth: ${small} and ${large} articles side by side …`);
+  const [appA, appB] = await Promise.all([startBenchApp(a), startBenchApp(b)]);
+  try {
+    const [epA, epB] = await Promise.all([chooseEndpoints(a), chooseEndpoints(b)]);
+    return await benchGrowth({ app: appA, endpoints: epA }, { app: appB, endpoints: epB }, { reps: opts.apiReps, warmup: opts.apiWarmup, timeBudgetMs: 15 * 60_000 });
+  } finally {
+    await Promise.all([appA.stop(), appB.stop()]);
+  }
 }
 
 // ─── the table ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -178,7 +196,7 @@ interface Target {
   detail: string;
 }
 
-function report(opts: Options, sizes: SizeResult[], render: RenderBench | undefined, machine: Record<string, string>, neo4jVersion: string): { md: string; targets: Target[] } {
+function report(opts: Options, sizes: SizeResult[], render: RenderBench | undefined, machine: Record<string, string>, neo4jVersion: string, growth?: GrowthResult[]): { md: string; targets: Target[] } {
   const lines: string[] = [];
   const targets: Target[] = [];
   lines.push(`# Benchmarks — ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`, '');
@@ -218,7 +236,19 @@ function report(opts: Options, sizes: SizeResult[], render: RenderBench | undefi
     lines.push('', `${reps} timed repetitions per endpoint and side after warm-up, API and driver alternating which goes first; 5 request variants used round-robin (typical nodes for search/detail/path/query, the 5 best-connected actors for expansion). The server remembers the ranking of a hub's first 500 neighbours (checked against the hub's degree on every request), so "limit 25" is a repeated expansion and "offset 500" costs what a first expansion does: ranking every neighbour. "statements" = Cypher statements the service sends per request, captured from the app itself and replayed by the bare driver (concurrent ones concurrently).`, '');
     const small = sizes.find((s) => s.endpoints);
     const large = [...sizes].reverse().find((s) => s.endpoints);
-    if (small && large && small !== large) {
+    if (growth?.length && small && large) {
+      lines.push(`### Latency growth with corpus size (${int(large.articles)} vs ${int(small.articles)} articles, measured side by side)`, '');
+      lines.push('| endpoint | p50 ms small → large | p95 ms small → large | p50 growth | p95 growth | target ≤ 2× |', '|---|---:|---:|---:|---:|---|');
+      for (const g of growth) {
+        const g50 = g.large.p50 / g.small.p50;
+        const g95 = g.large.p95 / g.small.p95;
+        const judged = ['search', 'node detail', 'expansion (hub, limit 25)'].includes(g.name);
+        const ok = g.errors === 0 && g50 <= 2 && g95 <= 2;
+        lines.push(`| ${g.name}${g.errors ? ` (${g.errors} errors)` : ''} | ${ms(g.small.p50)} → ${ms(g.large.p50)} | ${ms(g.small.p95)} → ${ms(g.large.p95)} | ${ratio(g50)} | ${ratio(g95)} | ${judged ? verdict(ok) : 'not a target'} |`);
+        if (judged) targets.push({ target: `Latency growth ≤ 2×: ${g.name}`, ok, detail: `p50 ${ratio(g50)}, p95 ${ratio(g95)}` });
+      }
+      lines.push('', `Both databases up at once, each behind its own app; ${growth[0]!.small.n} requests per size and endpoint after warm-up, alternating small/large (and which goes first), so the machine's load falls on both alike. Request variants are chosen the same way in both corpora (typical nodes; the 5 best-connected actors for expansion).`, '');
+    } else if (small && large && small !== large) {
       lines.push(`### Latency growth with corpus size (${int(large.articles)} vs ${int(small.articles)} articles, API latency)`, '');
       lines.push('| endpoint | p50 growth | p95 growth | target ≤ 2× |', '|---|---:|---:|---|');
       for (const name of ['search', 'node detail', 'expansion (hub, limit 25)', 'expansion (hub, offset 500)', 'path', 'saved query (partners-of-actor)']) {
@@ -286,11 +316,11 @@ function report(opts: Options, sizes: SizeResult[], render: RenderBench | undefi
 }
 
 /** Writes bench/results/latest.md and latest.json (after every phase, so a long run leaves what it has). */
-function write(result: { md: string; targets: Target[] }, opts: Options, sizes: SizeResult[], render: RenderBench | undefined, machine: Record<string, string>): void {
+function write(result: { md: string; targets: Target[] }, opts: Options, sizes: SizeResult[], render: RenderBench | undefined, machine: Record<string, string>, growth?: GrowthResult[]): void {
   const dir = join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'latest.md'), result.md);
-  writeFileSync(join(dir, 'latest.json'), JSON.stringify({ options: { ...opts, only: [...opts.only] }, machine, sizes, render, targets: result.targets }, null, 2) + '\n');
+  writeFileSync(join(dir, 'latest.json'), JSON.stringify({ options: { ...opts, only: [...opts.only] }, machine, sizes, growth, render, targets: result.targets }, null, 2) + '\n');
 }
 
 const loadavgNow = () => osLoadavg().map((l) => l.toFixed(1)).join(' ');
@@ -316,7 +346,8 @@ async function main(): Promise<void> {
   if (opts.only.has('load') || opts.only.has('api')) {
     for (const articles of opts.sizes) {
       try {
-        sizes.push(await benchSize(articles, opts));
+        const keep = opts.sizes.length > 1 && (articles === opts.sizes[0] || articles === opts.sizes[opts.sizes.length - 1]);
+        sizes.push(await benchSize(articles, opts, keep));
       } catch (err) {
         const error = err instanceof Error ? err.message : String(err);
         log(`The benchmarks at ${articles} articles failed: ${error}`);
@@ -326,8 +357,17 @@ async function main(): Promise<void> {
     }
     neo4jVersion = sizes.find((s) => s.neo4jVersion)?.neo4jVersion ?? neo4jVersion;
   }
-  const final = report(opts, sizes, render, { ...machine, loadAverageAtStart: loadavg, loadAverageAtEnd: loadavgNow() }, neo4jVersion);
-  write(final, opts, sizes, render, machine);
+  let growth: GrowthResult[] | undefined;
+  const [small, large] = [opts.sizes[0]!, opts.sizes[opts.sizes.length - 1]!];
+  try {
+    if (kept.has(small) && kept.has(large) && small !== large) growth = await measureGrowth(small, large, opts);
+  } catch (err) {
+    log(`The growth measurement failed: ${err instanceof Error ? err.message : String(err)}`);
+  } finally {
+    for (const neo of kept.values()) await neo.dispose();
+  }
+  const final = report(opts, sizes, render, { ...machine, loadAverageAtStart: loadavg, loadAverageAtEnd: loadavgNow() }, neo4jVersion, growth);
+  write(final, opts, sizes, render, machine, growth);
   process.stdout.write(final.md + '\n');
   log(`Written to bench/results/latest.md and latest.json.`);
 }
