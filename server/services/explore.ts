@@ -85,7 +85,7 @@ const NEIGHBOURS = `
   CALL (seeds) { UNWIND seeds AS s RETURN sum(COUNT { (s)--() }) AS degree }
   RETURN seeds, size(candidates) AS total, degree,
     [c IN candidates[$offset..($offset + $limit)] | { m: c.m, rels: c.rels[..$pairCap], count: size(c.rels) }] AS page,
-    CASE WHEN degree >= $hubDegree
+    CASE WHEN $remember AND degree >= $hubDegree
       THEN [c IN candidates[..$keep] | { m: elementId(c.m), rels: [r IN c.rels[..$pairCap] | elementId(r)], count: size(c.rels) }]
     END AS ranked`;
 
@@ -139,6 +139,8 @@ export async function neighbours(db: Database, ids: string[], f: NeighbourFilter
       ...filterParams(f),
       offset: neo4j.int(f.offset),
       limit: neo4j.int(f.limit),
+      // Only a single seed's ranking is remembered; several seeds' rankings are not shipped for nothing.
+      remember: key !== undefined,
       hubDegree: neo4j.int(HUB_DEGREE),
       keep: neo4j.int(RANKED_KEEP),
       pairCap: neo4j.int(PAIR_CAP),
