@@ -3,7 +3,7 @@
  * views: a few hub organisations with many links, a long tail of people, topics, documents and articles, and
  * facts with 1–5 pieces of evidence. The same size gives the same graph.
  */
-import type { Graph } from '../../server/schemas/graph';
+import type { Graph } from '../../contract/graph';
 import { rng } from '../lib/random';
 
 const KINDS = ['Actor', 'Person', 'Topic', 'Document', 'Agreement', 'Place', 'Role', 'Article'] as const;

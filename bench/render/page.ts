@@ -7,7 +7,7 @@ import cytoscape, { type Core, type ElementDefinition, type LayoutOptions } from
 import fcose from 'cytoscape-fcose';
 import { toElements, viewOf } from '../../client/src/graph/elements';
 import { LARGE_VIEW_ABOVE, styleFor } from '../../client/src/graph/style';
-import type { Graph } from '../../server/schemas/graph';
+import type { Graph } from '../../contract/graph';
 import { fcoseOptions } from '../../client/src/graph/layoutOptions';
 
 cytoscape.use(fcose);

@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from '../config';
 import { AppError } from '../errors';
 import { connect } from '../neo4j/connect';
 import { QueryService } from '../queries/service';
-import type { QueryParam, QuerySummary, RunResult } from '../schemas/queries';
+import type { QueryParam, QuerySummary, RunResult } from '../../contract/queries';
 
 const USAGE = `Runs a library or saved query (read-only) against the explorer's Neo4j.
 

@@ -1,5 +1,5 @@
 import neo4j, { type Node, type Path, type Relationship } from 'neo4j-driver';
-import type { Graph, GraphEdge, GraphNode } from '../schemas/graph';
+import type { Graph, GraphEdge, GraphNode } from '../../contract/graph';
 
 export type { Graph, GraphEdge, GraphNode };
 

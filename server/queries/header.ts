@@ -1,4 +1,4 @@
-import { PARAM_TYPES, type ParamType, type QueryParam } from '../schemas/queries';
+import { PARAM_TYPES, type ParamType, type QueryParam } from '../../contract/queries';
 import { lineOf, scanCypher } from './cypherText';
 import { parseDefaultText } from './params';
 

@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { ValidationError } from '../errors';
-import type { ParamType, ParamValue, QueryParam } from '../schemas/queries';
+import type { ParamType, ParamValue, QueryParam } from '../../contract/queries';
 
 /** One parameter that cannot be used, and why; the API answers 400 naming it. */
 export interface ParamProblem {

@@ -3,7 +3,7 @@ import { QueryTimeoutError } from '../errors';
 import type { Database } from '../neo4j/database';
 import { toAppError } from '../neo4j/errors';
 import { GraphBuilder, toPlain } from '../neo4j/values';
-import type { RunResult } from '../schemas/queries';
+import type { RunResult } from '../../contract/queries';
 import { paramError, type ParamProblem } from './params';
 
 export interface RunLimits {

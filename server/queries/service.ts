@@ -1,7 +1,7 @@
 import type { Config } from '../config';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { Database } from '../neo4j/database';
-import type { CheckResult, QueryParam, QuerySummary, RunCypherBody, RunResult, SaveQueryBody, UpdateQueryBody } from '../schemas/queries';
+import type { CheckResult, QueryParam, QuerySummary, RunCypherBody, RunResult, SaveQueryBody, UpdateQueryBody } from '../../contract/queries';
 import { checkReadOnly } from './guard';
 import { titleFromName, type QueryDefinition } from './header';
 import { loadLibrary } from './library';

@@ -1,7 +1,7 @@
 import neo4j, { Neo4jError } from 'neo4j-driver';
 import { ConflictError, NotFoundError } from '../errors';
 import type { Database } from '../neo4j/database';
-import { QueryParam, type QuerySummary } from '../schemas/queries';
+import { QueryParam, type QuerySummary } from '../../contract/queries';
 
 /** An analyst's query as stored; `params` is kept as a JSON string on the node. */
 export interface SavedQueryInput {

@@ -1,6 +1,6 @@
 import type { AppContext } from '../context';
 import { defineRoute } from '../http/route';
-import { ArticleDetail, ArticleList, ArticleParams } from '../schemas/explore';
+import { ArticleDetail, ArticleList, ArticleParams } from '../../contract/explore';
 import { articleDetail, listArticles } from '../services/articles';
 
 /** GET /api/articles and GET /api/articles/:id (text with every mention and quote span). */

@@ -1,6 +1,6 @@
 import type { AppContext } from '../context';
 import { defineRoute } from '../http/route';
-import { ExpandBody, Neighbourhood, NeighboursQuery, NodeParams } from '../schemas/explore';
+import { ExpandBody, Neighbourhood, NeighboursQuery, NodeParams } from '../../contract/explore';
 import { catalogFor, type ParameterRef } from '../services/catalog';
 import { neighbours, type NeighbourFilters } from '../services/explore';
 

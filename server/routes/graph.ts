@@ -1,6 +1,6 @@
 import type { AppContext } from '../context';
 import { defineRoute } from '../http/route';
-import { GraphQuery, GraphResponse } from '../schemas/explore';
+import { GraphQuery, GraphResponse } from '../../contract/explore';
 import { catalogFor } from '../services/catalog';
 import { overview } from '../services/graph';
 

@@ -1,18 +1,7 @@
-import { z } from 'zod';
+import { HealthResponse } from '../../contract/health';
 import type { AppContext } from '../context';
 import { defineRoute } from '../http/route';
 
-export const HealthResponse = z.object({
-  status: z.literal('ok'),
-  neo4j: z.object({
-    uri: z.string(),
-    database: z.string(),
-    version: z.string(),
-    edition: z.string(),
-    embedded: z.boolean(),
-  }),
-});
-export type HealthResponse = z.infer<typeof HealthResponse>;
 
 /** GET /api/health: 200 with the Neo4j version and URI, or 503 within 2 s when the database does not answer. */
 export function healthRoutes(ctx: AppContext) {

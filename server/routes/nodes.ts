@@ -1,6 +1,6 @@
 import type { AppContext } from '../context';
 import { defineRoute } from '../http/route';
-import { NodeDetail, NodeParams } from '../schemas/explore';
+import { NodeDetail, NodeParams } from '../../contract/explore';
 import { nodeDetail } from '../services/nodes';
 
 /** GET /api/nodes/:id: everything known about one node, every fact with its evidence. */

@@ -1,6 +1,6 @@
 import type { AppContext } from '../context';
 import { defineRoute } from '../http/route';
-import { PathsQuery, PathsResponse } from '../schemas/explore';
+import { PathsQuery, PathsResponse } from '../../contract/explore';
 import { catalogFor } from '../services/catalog';
 import { shortestPaths } from '../services/paths';
 

@@ -13,7 +13,7 @@ import {
   RunResult,
   SaveQueryBody,
   UpdateQueryBody,
-} from '../schemas/queries';
+} from '../../contract/queries';
 
 const REFUSALS =
   'Refused (422): WRITE_REFUSED (CREATE, MERGE, SET, REMOVE, DELETE, write procedures, schema changes, CALL … IN TRANSACTIONS), ADMIN_REFUSED (users, roles, databases, SHOW TRANSACTIONS/SETTINGS, TERMINATE), LOAD_CSV_REFUSED, PROCEDURE_REFUSED (procedures off the read-only list), MULTIPLE_STATEMENTS, CYPHER_SYNTAX, CYPHER_ERROR.';

@@ -1,6 +1,6 @@
 import type { AppContext } from '../context';
 import { defineRoute } from '../http/route';
-import { SchemaResponse } from '../schemas/explore';
+import { SchemaResponse } from '../../contract/explore';
 import { catalogFor } from '../services/catalog';
 
 /** GET /api/schema: labels, relationship types and property keys of the database. */

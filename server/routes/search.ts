@@ -1,6 +1,6 @@
 import type { AppContext } from '../context';
 import { defineRoute } from '../http/route';
-import { ArticleSearchQuery, ArticleSearchResponse, SearchQuery, SearchResponse } from '../schemas/explore';
+import { ArticleSearchQuery, ArticleSearchResponse, SearchQuery, SearchResponse } from '../../contract/explore';
 import { catalogFor } from '../services/catalog';
 import { searchArticles, searchEntities } from '../services/search';
 

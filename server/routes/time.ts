@@ -1,6 +1,6 @@
 import type { AppContext } from '../context';
 import { defineRoute } from '../http/route';
-import { TimeDiff, TimeDiffQuery } from '../schemas/explore';
+import { TimeDiff, TimeDiffQuery } from '../../contract/explore';
 import { timeDiff } from '../services/time';
 
 /** GET /api/time/diff: what changed in the graph between two dates. */

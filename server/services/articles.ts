@@ -1,7 +1,7 @@
 import { NotFoundError } from '../errors';
 import type { Database } from '../neo4j/database';
 import { toPlain } from '../neo4j/values';
-import type { ArticleDetail, ArticleList } from '../schemas/explore';
+import type { ArticleDetail, ArticleList } from '../../contract/explore';
 
 // Evidence lists cannot be indexed, so fact counts come from one pass over the relationships that carry them,
 // joined to the articles here (a join in Cypher over two lists is quadratic: minutes at 10 000 articles).

@@ -1,7 +1,7 @@
 import type { Database } from '../neo4j/database';
 import { toPlain } from '../neo4j/values';
 import { ValidationError } from '../errors';
-import type { SchemaResponse } from '../schemas/explore';
+import type { SchemaResponse } from '../../contract/explore';
 
 /** Where a checked value came from, for the error message: `query parameter "labels"`, `body field "types"`. */
 export interface ParameterRef {

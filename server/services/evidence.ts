@@ -1,7 +1,7 @@
 import type { Database } from '../neo4j/database';
 import { toPlain } from '../neo4j/values';
-import { zipEvidence } from '../schemas/evidence';
-import type { Evidence } from '../schemas/graph';
+import { zipEvidence } from '../../contract/evidence';
+import type { Evidence } from '../../contract/graph';
 
 export { zipEvidence };
 

@@ -2,7 +2,7 @@ import neo4j, { type Node, type Relationship } from 'neo4j-driver';
 import { filterParams, nodeExistsAt, nodeHasLabel, relHoldsAt, relTypeWanted } from '../cypher/explore/fragments';
 import type { Database } from '../neo4j/database';
 import { GraphBuilder } from '../neo4j/values';
-import type { Neighbourhood } from '../schemas/explore';
+import type { Neighbourhood } from '../../contract/explore';
 import { applyNamesAsOf } from './names';
 import { requireNodes } from './nodes';
 

@@ -3,7 +3,7 @@ import { ALL, filterParams, listOrAll, nodeExistsAt, relHoldsAt, relTypeWanted }
 import type { Database } from '../neo4j/database';
 import { GraphBuilder } from '../neo4j/values';
 import { ValidationError } from '../errors';
-import type { GraphResponse } from '../schemas/explore';
+import type { GraphResponse } from '../../contract/explore';
 import { applyNamesAsOf } from './names';
 
 export interface OverviewFilters {

@@ -1,7 +1,7 @@
 import { ALL, listOrAll } from '../cypher/explore/fragments';
 import type { Database } from '../neo4j/database';
 import { toPlain } from '../neo4j/values';
-import type { GraphNode } from '../schemas/graph';
+import type { GraphNode } from '../../contract/graph';
 
 /** One name an actor bore: from `start` (stated validFrom, else first evidence) until `end` (exclusive). */
 export interface NameSpan {

@@ -2,8 +2,8 @@ import neo4j, { type Node, type Relationship } from 'neo4j-driver';
 import type { Database } from '../neo4j/database';
 import { nodeKey, toGraphEdge, toGraphNode, toPlain } from '../neo4j/values';
 import { NotFoundError } from '../errors';
-import type { NodeDetail, RoleEntry } from '../schemas/explore';
-import type { Evidence } from '../schemas/graph';
+import type { NodeDetail, RoleEntry } from '../../contract/explore';
+import type { Evidence } from '../../contract/graph';
 import { evidenceArticleIds, loadArticleMeta, zipEvidence } from './evidence';
 import { loadNameHistories, nameAt } from './names';
 

@@ -3,7 +3,7 @@ import { filterParams, listOrAll, relTypeWanted } from '../cypher/explore/fragme
 import type { Database } from '../neo4j/database';
 import { GraphBuilder, nodeKey } from '../neo4j/values';
 import { ValidationError } from '../errors';
-import type { PathsResponse } from '../schemas/explore';
+import type { PathsResponse } from '../../contract/explore';
 import { evidenceByEdge } from './evidence';
 import { requireNodes } from './nodes';
 

@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 import { listOrAll, nodeHasLabel } from '../cypher/explore/fragments';
 import type { Database } from '../neo4j/database';
 import { toPlain } from '../neo4j/values';
-import type { ArticleHit, SearchHit } from '../schemas/explore';
+import type { ArticleHit, SearchHit } from '../../contract/explore';
 import { buildArticleQuery, buildEntityQuery, foldAccents, tokenize, type Operator } from './lucene';
 import { findPassages } from './passages';
 

@@ -3,8 +3,8 @@ import { nodeExistsAt, relHoldsAt } from '../cypher/explore/fragments';
 import type { Database } from '../neo4j/database';
 import { GraphBuilder, nodeKey } from '../neo4j/values';
 import { ValidationError } from '../errors';
-import type { TimeDiff } from '../schemas/explore';
-import type { Graph } from '../schemas/graph';
+import type { TimeDiff } from '../../contract/explore';
+import type { Graph } from '../../contract/graph';
 import { applyNamesAsOf, loadNameHistories, nameAt } from './names';
 
 // Renames are reported in `renamed`, so NAMED facts stay out of added/removed; MENTIONS are not facts.

@@ -2,8 +2,8 @@
  * The API contract as the client sees it: the server's own zod schemas, imported as types only, so both
  * ends share one contract. Only `ApiError` (how the client reports any failure) is the client's own.
  */
-import type { Evidence, Graph, GraphEdge, GraphNode } from '../../../server/schemas/graph';
-import type { HealthResponse } from '../../../server/routes/health';
+import type { Evidence, Graph, GraphEdge, GraphNode } from '../../../contract/graph';
+import type { HealthResponse } from '../../../contract/health';
 import type {
   ArticleDetail,
   ArticleHit,
@@ -19,8 +19,8 @@ import type {
   SearchHit,
   SearchResponse,
   TimeDiff,
-} from '../../../server/schemas/explore';
-import type { ParamType, QueryParam, QuerySummary, RunResult, SaveQueryBody } from '../../../server/schemas/queries';
+} from '../../../contract/explore';
+import type { ParamType, QueryParam, QuerySummary, RunResult, SaveQueryBody } from '../../../contract/queries';
 
 export type { Evidence, Graph, GraphEdge, GraphNode, HealthResponse };
 export type { ArticleHit, ArticleSearchResponse, PathsResponse, SchemaResponse, SearchHit, SearchResponse, TimeDiff };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ArticleDetail, ArticleList, GraphResponse, SchemaResponse, TimeDiff } from '../../../server/schemas/explore';
+import type { ArticleDetail, ArticleList, GraphResponse, SchemaResponse, TimeDiff } from '../../../contract/explore';
 import { overview } from '../../../server/services/graph';
 import { getTestDatabase } from '../../support/neo4j';
 import { seedCorpus, startExplorer, type Explorer } from './harness';

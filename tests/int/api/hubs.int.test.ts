@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Neighbourhood, NodeDetail } from '../../../server/schemas/explore';
+import type { Neighbourhood, NodeDetail } from '../../../contract/explore';
 import { DETAIL_CAPS } from '../../../server/services/nodes';
 import { HUB_DEGREE, PAIR_CAP } from '../../../server/services/explore';
 import { getTestDatabase, getTestDriver, resetDatabase } from '../../support/neo4j';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Neighbourhood, NodeDetail, PathsResponse } from '../../../server/schemas/explore';
+import type { Neighbourhood, NodeDetail, PathsResponse } from '../../../contract/explore';
 import { seedCorpus, startExplorer, type Explorer } from './harness';
 
 describe('node detail, neighbourhoods and paths on the seeded corpus', () => {

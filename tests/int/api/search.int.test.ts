@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ArticleSearchResponse, SearchResponse } from '../../../server/schemas/explore';
+import type { ArticleSearchResponse, SearchResponse } from '../../../contract/explore';
 import { seedCorpus, startExplorer, type Explorer } from './harness';
 
 describe('GET /api/search and /api/search/articles on the seeded corpus', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../../server/queries/library';
-import type { QuerySummary, RunResult } from '../../../server/schemas/queries';
+import type { QuerySummary, RunResult } from '../../../contract/queries';
 import { seedCorpus, startQueryApp, type QueryApp } from './harness';
 
 type Row = Record<string, any>;

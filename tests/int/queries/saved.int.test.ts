@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { QuerySummary } from '../../../server/schemas/queries';
+import type { QuerySummary } from '../../../contract/queries';
 import { startApp } from '../../support/app';
 import { getTestDriver } from '../../support/neo4j';
 import { seedCorpus, startQueryApp, type QueryApp } from './harness';

@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../server/errors';
 import { checkParamValue, prepareAdHoc, prepareDeclared } from '../../../server/queries/params';
-import type { QueryParam } from '../../../server/schemas/queries';
+import type { QueryParam } from '../../../contract/queries';
 
 const declared: QueryParam[] = [
   { name: 'actor', type: 'node', default: 'actor-skr' },
