@@ -21,6 +21,8 @@ export const NodeId = z.string().trim().min(1, 'a node id such as "actor-skr"').
 export const LabelList = csvList.describe('Node labels, comma-separated (e.g. "Actor,Person"); checked against the database\'s labels');
 export const TypeList = csvList.describe('Relationship types, comma-separated (e.g. "HOLDS,AT"); checked against the database\'s types');
 export const AsOf = IsoDate.describe('Show the graph as it was on this date (YYYY-MM-DD): only facts that held then, names of that time');
+/** `asOf` where only names change: actors are called what they were called on that date. */
+export const NamesAsOf = IsoDate.describe('Name actors as they were called on this date (YYYY-MM-DD): SKL before 2019-11-27, SKR after');
 
 export const PageLimit = z.coerce.number().int().min(1).max(200);
 export const PageOffset = z.coerce.number().int().min(0).max(100_000);
@@ -31,6 +33,7 @@ export const SearchQuery = z.object({
   q: z.string().trim().min(1, 'the text to search for').max(200).describe('Any name or alias; accents and case do not matter, a prefix is enough'),
   limit: z.coerce.number().int().min(1).max(50).default(10),
   labels: LabelList.optional(),
+  asOf: NamesAsOf.optional(),
 });
 
 export const SearchHit = z.object({
@@ -40,6 +43,7 @@ export const SearchHit = z.object({
   kind: z.string().nullable(),
   aliases: z.array(z.string()),
   score: z.number(),
+  currentName: z.string().optional().describe("With `asOf`, today's name of an actor that was called otherwise then (`name` is the name of that date)"),
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 
@@ -77,6 +81,7 @@ export type ArticleSearchResponse = z.infer<typeof ArticleSearchResponse>;
 // ─── Node detail ─────────────────────────────────────────────────────────────────────────────────
 
 export const NodeParams = z.object({ id: NodeId });
+export const NodeQuery = z.object({ asOf: NamesAsOf.optional() });
 
 export const Direction = z.enum(['out', 'in']);
 export type Direction = z.infer<typeof Direction>;
@@ -173,6 +178,7 @@ export const PathsQuery = z.object({
   avoid: LabelList.optional().describe('Paths never pass through nodes with these labels (e.g. "Article")'),
   limit: z.coerce.number().int().min(1).max(25).default(3),
   includeMentions: QueryFlag.default(false).describe('Let paths use MENTIONS (article ↔ entity)'),
+  asOf: NamesAsOf.optional(),
 });
 export type PathsQuery = z.infer<typeof PathsQuery>;
 
@@ -229,6 +235,31 @@ export const TimeDiff = z.object({
   renamed: z.array(Rename),
 });
 export type TimeDiff = z.infer<typeof TimeDiff>;
+
+export const TimelineQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(2000).default(500).describe('At most this many articles, spread evenly over time when there are more'),
+});
+
+export const TimelineArticle = z.object({ id: z.string(), title: z.string(), published: z.string().describe('ISO date'), outlet: z.string().nullable() });
+export type TimelineArticle = z.infer<typeof TimelineArticle>;
+
+export const TimelineBucket = z.object({
+  date: z.string().describe('ISO date: the day, or the first of the month when `bucket` is "month"'),
+  count: z.number().int().describe('Facts that start (validFrom, else firstSeen) or end (validTo) in this bucket'),
+});
+export type TimelineBucket = z.infer<typeof TimelineBucket>;
+
+export const Timeline = z.object({
+  range: z
+    .object({ min: z.string(), max: z.string() })
+    .nullable()
+    .describe('Earliest and latest date in the data (article publication, fact and entity validFrom/validTo/firstSeen); null for an empty database'),
+  articles: z.array(TimelineArticle).describe('Articles by publication date, oldest first'),
+  articleTotal: z.number().int().describe('How many articles there are; more than `articles` holds when the list was thinned to `limit`'),
+  facts: z.array(TimelineBucket).describe('Dated facts per bucket, oldest first; buckets without facts are left out'),
+  bucket: z.enum(['day', 'month']).describe('Bucket size of `facts`: days, or months when the facts span more than 400 distinct days'),
+});
+export type Timeline = z.infer<typeof Timeline>;
 
 // ─── Articles ────────────────────────────────────────────────────────────────────────────────────
 

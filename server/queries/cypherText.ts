@@ -11,7 +11,8 @@ export interface CypherScan {
   statements: { text: string; start: number }[];
 }
 
-const IDENT = /[\p{L}\p{N}_]/u;
+// Cypher's identifier characters, Unicode included: `$aktör` is the parameter "aktör" (combining marks kept too).
+const IDENT = /\p{ID_Continue}/u;
 
 /** Scans Cypher text for parameters and statement boundaries. */
 export function scanCypher(text: string): CypherScan {

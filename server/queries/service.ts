@@ -17,7 +17,7 @@ export interface RunRequest {
 }
 
 function librarySummary(q: QueryDefinition): QuerySummary {
-  return { name: q.name, title: q.title, description: q.description, source: 'library', params: q.params, cypher: q.cypher };
+  return { name: q.name, title: q.title, description: q.description, ...(q.i18n ? { i18n: q.i18n } : {}), source: 'library', params: q.params, cypher: q.cypher };
 }
 
 /** The library, the analysts' saved queries and the read-only runner, behind one interface for the routes and the CLI. */

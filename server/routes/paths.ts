@@ -15,13 +15,14 @@ export function pathRoutes(ctx: AppContext) {
       summary: 'Shortest paths between two nodes',
       description:
         'All shortest paths up to `maxLength` (at most 10) relationships, at most `limit` of them. `avoid=Article` keeps paths from running ' +
-        'through articles; MENTIONS are never used unless `includeMentions=true`. Each edge on a path comes with its evidence.',
+        'through articles; MENTIONS are never used unless `includeMentions=true`. Each edge on a path comes with its evidence. ' +
+        'With `asOf` actors on the paths are named as they were called on that date (today\'s name in `properties.currentName`).',
       query: PathsQuery,
       response: PathsResponse,
       errors: { 404: '`from` or `to` names no node.' },
       handler: async ({ query }) => {
         const avoid = await catalog.checkLabels(query.avoid, { where: 'query parameter', name: 'avoid' });
-        return shortestPaths(ctx.db, query.from, query.to, { maxLength: query.maxLength, avoid, limit: query.limit, includeMentions: query.includeMentions });
+        return shortestPaths(ctx.db, query.from, query.to, { maxLength: query.maxLength, avoid, limit: query.limit, includeMentions: query.includeMentions, asOf: query.asOf ?? null });
       },
     }),
   ];

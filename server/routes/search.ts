@@ -15,12 +15,13 @@ export function searchRoutes(ctx: AppContext) {
       summary: 'Find entities by name or alias',
       description:
         'Any name or alias, case- and accent-insensitive ("lantmateriet" finds Lantmäteriet, "skl" and "skr" the same actor), ' +
-        'prefixes included for autocomplete ("digg", "Myndigheten för dig"). Exact names rank first.',
+        'prefixes included for autocomplete ("digg", "Myndigheten för dig"). Exact names rank first. ' +
+        'With `asOf` actors are named as they were called on that date (`name`; today\'s name in `currentName`).',
       query: SearchQuery,
       response: SearchResponse,
       handler: async ({ query }) => {
         const labels = await catalog.checkLabels(query.labels, { where: 'query parameter', name: 'labels' });
-        return { query: query.q, hits: await searchEntities(ctx.db, query.q, query.limit, labels) };
+        return { query: query.q, hits: await searchEntities(ctx.db, query.q, query.limit, labels, query.asOf ?? null) };
       },
     }),
     defineRoute({

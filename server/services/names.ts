@@ -44,6 +44,17 @@ export async function loadNameHistories(db: Database, ids: string[] | null): Pro
   return map;
 }
 
+/** The name each of the actors `ids` bore on `asOf`, by actor id; actors without a name history are left out. */
+export async function namesAsOf(db: Database, ids: string[], asOf: string): Promise<Map<string, NameSpan>> {
+  const histories = await loadNameHistories(db, [...new Set(ids)]);
+  const names = new Map<string, NameSpan>();
+  for (const [id, spans] of histories) {
+    const name = nameAt(spans, asOf);
+    if (name) names.set(id, name);
+  }
+  return names;
+}
+
 /**
  * Renames actors to what they were called on `asOf`: `properties.name` becomes the name of that date (SKL
  * before 2019-11-27, SKR after), `properties.shortName` its short form, and `properties.currentName` keeps
@@ -53,9 +64,9 @@ export async function applyNamesAsOf(db: Database, nodes: GraphNode[], asOf: str
   if (!asOf) return;
   const actors = nodes.filter((n) => n.labels.includes('Actor'));
   if (actors.length === 0) return;
-  const histories = await loadNameHistories(db, actors.map((a) => a.id));
+  const names = await namesAsOf(db, actors.map((a) => a.id), asOf);
   for (const node of actors) {
-    const name = nameAt(histories.get(node.id) ?? [], asOf);
+    const name = names.get(node.id);
     if (!name) continue;
     node.properties = { ...node.properties, currentName: node.properties['name'], name: name.value, shortName: name.short };
   }

@@ -5,7 +5,7 @@ import { NotFoundError } from '../errors';
 import type { NodeDetail, RoleEntry } from '../../contract/explore';
 import type { Evidence } from '../../contract/graph';
 import { evidenceArticleIds, loadArticleMeta, zipEvidence } from './evidence';
-import { loadNameHistories, nameAt } from './names';
+import { applyNamesAsOf, loadNameHistories, nameAt } from './names';
 
 /** Wire id → elementId of the nodes that exist; seed nodes are found by their `id` (indexed), others by elementId. */
 export async function resolveNodes(db: Database, ids: string[]): Promise<Map<string, string>> {
@@ -113,8 +113,11 @@ function dedupeEvidence(list: Evidence[]): Evidence[] {
   });
 }
 
-/** Everything the detail panel shows about one node; 404 for an unknown id. */
-export async function nodeDetail(db: Database, id: string): Promise<NodeDetail> {
+/**
+ * Everything the detail panel shows about one node; 404 for an unknown id. With `asOf` the node and the other
+ * ends of its facts are named as they were called on that date (`properties.currentName` keeps today's name).
+ */
+export async function nodeDetail(db: Database, id: string, asOf: string | null = null): Promise<NodeDetail> {
   const elementId = (await requireNodes(db, [id])).get(id)!;
   const result = await db.read(NODE_DETAIL, {
     elementId,
@@ -143,6 +146,8 @@ export async function nodeDetail(db: Database, id: string): Promise<NodeDetail> 
   const evidenceOf = (r: Relationship) => zipEvidence(toPlain(r.properties) as Record<string, unknown>, articles);
 
   const node = toGraphNode(n);
+  const others = facts.map((f) => toGraphNode(f.m));
+  await applyNamesAsOf(db, [node, ...others], asOf);
   const p = node.properties;
   const names = [
     ...[p['name'], p['title'], p['value']].filter((v): v is string => typeof v === 'string'),
@@ -155,12 +160,12 @@ export async function nodeDetail(db: Database, id: string): Promise<NodeDetail> 
     names: [...new Set(names)],
     nameHistory,
     degree: toPlain(record.get('degree')) as NodeDetail['degree'],
-    facts: facts.map((f) => {
+    facts: facts.map((f, i) => {
       const other = nodeKey(f.m);
       return {
         edge: f.out ? toGraphEdge(f.r, self, other) : toGraphEdge(f.r, other, self),
         direction: f.out ? ('out' as const) : ('in' as const),
-        other: toGraphNode(f.m),
+        other: others[i]!,
         evidence: evidenceOf(f.r),
       };
     }),

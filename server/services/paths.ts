@@ -5,6 +5,7 @@ import { GraphBuilder, nodeKey } from '../neo4j/values';
 import { ValidationError } from '../errors';
 import type { PathsResponse } from '../../contract/explore';
 import { evidenceByEdge } from './evidence';
+import { applyNamesAsOf } from './names';
 import { requireNodes } from './nodes';
 
 export const MAX_PATH_LENGTH = 10;
@@ -14,6 +15,8 @@ export interface PathOptions {
   avoid: string[] | null;
   limit: number;
   includeMentions: boolean;
+  /** Name actors on the paths as they were called on this date. */
+  asOf?: string | null;
 }
 
 /**
@@ -35,7 +38,10 @@ export function shortestPathsCypher(maxLength: number): string {
     RETURN p`;
 }
 
-/** Shortest paths between two nodes (404 for an unknown id), with the evidence of every edge on them. */
+/**
+ * Shortest paths between two nodes (404 for an unknown id), with the evidence of every edge on them; with
+ * `o.asOf` the actors on them carry the name of that date.
+ */
 export async function shortestPaths(db: Database, from: string, to: string, o: PathOptions): Promise<PathsResponse> {
   if (from === to) throw new ValidationError('query parameter "to": must name a different node than "from"', [{ parameter: 'to', message: 'same node as from' }]);
   const resolved = await requireNodes(db, [from, to]);
@@ -60,5 +66,6 @@ export async function shortestPaths(db: Database, from: string, to: string, o: P
     return { nodeIds, edgeIds, length: p.length };
   });
   const graph = builder.build();
+  await applyNamesAsOf(db, graph.nodes, o.asOf);
   return { paths, graph, evidence: await evidenceByEdge(db, graph.edges) };
 }

@@ -4,6 +4,7 @@ import type { Database } from '../neo4j/database';
 import { toPlain } from '../neo4j/values';
 import type { ArticleHit, SearchHit } from '../../contract/explore';
 import { buildArticleQuery, buildEntityQuery, foldAccents, tokenize, type Operator } from './lucene';
+import { namesAsOf } from './names';
 import { findPassages } from './passages';
 
 interface EntityRow {
@@ -66,8 +67,25 @@ export function rankHits(query: string, rows: EntityRow[], limit: number): Searc
   return [...byId.values()].sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, 'sv')).slice(0, limit);
 }
 
-/** Entities whose name or alias matches `q`: accent- and case-insensitive, prefixes included, best first. */
-export async function searchEntities(db: Database, q: string, limit: number, labels: string[] | null): Promise<SearchHit[]> {
+/**
+ * Entities whose name or alias matches `q`: accent- and case-insensitive, prefixes included, best first. With
+ * `asOf` an actor is named as it was called on that date (today's name in `currentName`); ranking still weighs
+ * every name, so "skl" and "skr" find it whatever the date.
+ */
+export async function searchEntities(db: Database, q: string, limit: number, labels: string[] | null, asOf: string | null = null): Promise<SearchHit[]> {
+  const hits = await findEntities(db, q, limit, labels);
+  return asOf ? nameHitsAsOf(db, hits, asOf) : hits;
+}
+
+async function nameHitsAsOf(db: Database, hits: SearchHit[], asOf: string): Promise<SearchHit[]> {
+  const names = await namesAsOf(db, hits.filter((h) => h.labels.includes('Actor')).map((h) => h.id), asOf);
+  return hits.map((h) => {
+    const then = names.get(h.id);
+    return then && then.value !== h.name ? { ...h, name: then.value, currentName: h.name } : h;
+  });
+}
+
+async function findEntities(db: Database, q: string, limit: number, labels: string[] | null): Promise<SearchHit[]> {
   const fetch = Math.max(limit * 3, 30);
   const run = async (cypher: string, params: Record<string, unknown>): Promise<EntityRow[]> => {
     // With a label filter the best hits may all have other labels, so Lucene hands over more to filter.
