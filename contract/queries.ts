@@ -16,7 +16,13 @@ export const QueryName = z
   .max(64, 'at most 64 characters')
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'kebab-case: lower-case letters, digits and single hyphens, e.g. "my-partners"');
 
-export const ParamName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a Cypher parameter name: letters, digits and _, not starting with a digit');
+/**
+ * A Cypher parameter name as written after `$` without backticks: Unicode letters (å, ä, ö …), digits and _,
+ * not starting with a digit — Cypher's identifier rules, so `$aktör` is one parameter, not `$akt` + "ör".
+ */
+export const PARAM_NAME_PATTERN = /^[\p{ID_Start}_][\p{ID_Continue}]*$/u;
+
+export const ParamName = z.string().max(100).regex(PARAM_NAME_PATTERN, 'a Cypher parameter name: letters (å, ä, ö too), digits and _, not starting with a digit');
 
 export const QueryParam = z.object({
   name: ParamName,
@@ -28,10 +34,21 @@ export type QueryParam = z.infer<typeof QueryParam>;
 
 export const QuerySource = z.enum(['library', 'saved']);
 
+/** A query's texts in English; `title` and `description` beside them are Swedish (the UI's first language). */
+export const QueryTranslations = z.object({
+  en: z.object({
+    title: z.string(),
+    description: z.string(),
+    params: z.record(z.string(), z.string()).optional().describe('English description of each parameter that has one, by name'),
+  }),
+});
+export type QueryTranslations = z.infer<typeof QueryTranslations>;
+
 export const QuerySummary = z.object({
   name: z.string(),
-  title: z.string(),
-  description: z.string(),
+  title: z.string().describe('Swedish for library queries; saved queries keep the words their author wrote'),
+  description: z.string().describe('Swedish for library queries; saved queries keep the words their author wrote'),
+  i18n: QueryTranslations.optional().describe('The English title, description and parameter descriptions (library queries)'),
   source: QuerySource.describe('library: a curated file in cypher/queries (read-only); saved: an analyst query kept in Neo4j'),
   params: z.array(QueryParam),
   cypher: z.string(),

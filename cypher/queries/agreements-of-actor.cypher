@@ -1,9 +1,14 @@
 // name: agreements-of-actor
-// title: Every agreement and point an actor is party to
-// description: The agreements (handshake, joint study, initiatives) an actor is party to or takes part in,
+// title: Alla överenskommelser och punkter en aktör är part i
+// title@en: Every agreement and point an actor is party to
+// description: De överenskommelser (handslag, gemensam förstudie, initiativ) som en aktör är part i eller deltar
+//   i, varje punkt med sin text, om aktören själv är part i punkten, och övriga parter. För SKR ingår alla
+//   fem punkterna i handslaget med regeringen.
+// description@en: The agreements (handshake, joint study, initiatives) an actor is party to or takes part in,
 //   each point of them with its text, whether the actor is itself party to that point, and the other parties.
 //   For SKR this includes all five points of the handshake with the government.
-// param: actor node = actor-skr  "The actor (an Actor or Person id)"
+// param: actor node = actor-skr  "Aktören (ett Actor- eller Person-id)"
+// param@en: actor "The actor (an Actor or Person id)"
 MATCH (a:Entity {id: $actor})
 MATCH (a)-[link:PARTY_TO|PARTICIPATES_IN]->(x)
 WHERE x:Agreement OR x:AgreementPoint

@@ -1,10 +1,16 @@
 // name: articles-mentioning-both
-// title: Articles that mention two given entities together
-// description: The articles in which both entities are mentioned, with how often each occurs, the words
+// title: Artiklar som nämner två entiteter tillsammans
+// title@en: Articles that mention two given entities together
+// description: Artiklarna där båda entiteterna nämns, hur ofta var och en förekommer, orden som används om dem
+//   och de fakta som knyter ihop dem i artikeln. SKR och regeringen nämns tillsammans i artikeln om handslaget
+//   (001) och i artikeln om digitaliseringsförstudien (003).
+// description@en: The articles in which both entities are mentioned, with how often each occurs, the words
 //   used for them and the facts that tie the two together in that article. SKR and Regeringen are mentioned
 //   together in the handshake article (001) and in the digitalisation-study article (003).
-// param: first node = actor-skr  "One entity id"
-// param: second node = actor-regeringen  "The other entity id"
+// param: first node = actor-skr  "Den ena entitetens id"
+// param@en: first "One entity id"
+// param: second node = actor-regeringen  "Den andra entitetens id"
+// param@en: second "The other entity id"
 MATCH (first:Entity {id: $first}), (second:Entity {id: $second})
 MATCH (article:Article)-[m1:MENTIONS]->(first), (article)-[m2:MENTIONS]->(second)
 OPTIONAL MATCH (first)-[fact]-(second)

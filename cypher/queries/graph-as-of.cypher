@@ -1,10 +1,16 @@
 // name: graph-as-of
-// title: The graph as it stood on a date
-// description: The facts that held on a given date — in effect (or first reported) by then and not yet
+// title: Grafen som den såg ut ett visst datum
+// title@en: The graph as it stood on a date
+// description: De fakta som gällde ett visst datum – i kraft (eller först rapporterade) då och ännu inte
+//   upphörda – mellan entiteter, med varje organisation under det namn den bar den dagen. Den 2018-06-01 heter
+//   SKR fortfarande SKL och Digg finns ännu inte; den 2020-06-01 heter förbundet SKR.
+// description@en: The facts that held on a given date — in effect (or first reported) by then and not yet
 //   ended — between entities, with each organisation under the name it bore that day. On 2018-06-01 SKR
 //   is still SKL and Digg does not yet exist; on 2020-06-01 the association is SKR.
-// param: asOf date = 2018-06-01  "The date"
-// param: limit integer = 500  "At most this many facts"
+// param: asOf date = 2018-06-01  "Datumet"
+// param@en: asOf "The date"
+// param: limit integer = 500  "Högst så här många fakta"
+// param@en: limit "At most this many facts"
 MATCH (a:Entity)-[r]->(b:Entity)
 WHERE NOT r:MENTIONS
   AND coalesce(r.validFrom, r.firstSeen) <= $asOf

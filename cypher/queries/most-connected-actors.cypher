@@ -1,8 +1,12 @@
 // name: most-connected-actors
-// title: The most connected actors
-// description: Actors ranked by how many facts tie them to the rest of the graph (article mentions not
+// title: De mest sammanlänkade aktörerna
+// title@en: The most connected actors
+// description: Aktörer rangordnade efter hur många fakta som knyter dem till resten av grafen (omnämnanden i
+//   artiklar räknas inte), med antalet olika grannar och antalet artiklar som nämner dem. SKR kommer först.
+// description@en: Actors ranked by how many facts tie them to the rest of the graph (article mentions not
 //   counted), with the number of distinct neighbours and of articles that mention them. SKR comes first.
-// param: limit integer = 10  "How many actors"
+// param: limit integer = 10  "Hur många aktörer"
+// param@en: limit "How many actors"
 MATCH (a:Actor)
 WITH a,
      COUNT { (a)-[r]-() WHERE NOT r:MENTIONS } AS facts,

@@ -1,10 +1,16 @@
 // name: partners-of-actor
-// title: An actor's partners and through what
-// description: The organisations an actor works with, and through what: agreements or agreement points
+// title: En aktörs samarbetspartner och genom vad
+// title@en: An actor's partners and through what
+// description: De organisationer en aktör samarbetar med, och genom vad: överenskommelser eller punkter i
+//   överenskommelser som båda är part i (t.ex. SKR och regeringen genom handslaget den 6 december 2017), och
+//   direkta band som COLLABORATES_WITH, SERVES, ADVISES, ESTABLISHED eller PREPARES. En rad per partner, med alla band.
+// description@en: The organisations an actor works with, and through what: agreements or agreement points
 //   both are party to (e.g. SKR and Regeringen through the handshake of 6 December 2017), and direct ties
 //   such as COLLABORATES_WITH, SERVES, ADVISES, ESTABLISHED or PREPARES. One row per partner, with every link.
-// param: actor node = actor-skr  "The actor whose partners to list (an Actor id)"
-// param: limit integer = 50  "At most this many partners"
+// param: actor node = actor-skr  "Aktören vars partner ska listas (ett Actor-id)"
+// param@en: actor "The actor whose partners to list (an Actor id)"
+// param: limit integer = 50  "Högst så här många partner"
+// param@en: limit "At most this many partners"
 MATCH (a:Actor {id: $actor})
 CALL (a) {
   MATCH (a)-[mine:PARTY_TO]->(shared)<-[theirs:PARTY_TO]-(partner:Actor)

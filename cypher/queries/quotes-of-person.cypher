@@ -1,9 +1,14 @@
 // name: quotes-of-person
-// title: What a person said, article by article
-// description: Everything a person is quoted saying, per article in date order, and the statements of
+// title: Vad en person sagt, artikel för artikel
+// title@en: What a person said, article by article
+// description: Allt en person citeras för, per artikel i datumordning, och de ställningstaganden som artiklarna
+//   tillskriver personen (gjorda för dennes organisation). Lena Micko citeras i artikeln om remissen i juni
+//   2017 och i artikeln om handslaget i december 2017.
+// description@en: Everything a person is quoted saying, per article in date order, and the statements of
 //   position the articles attribute to them (made for their organisation). Lena Micko is quoted in the
 //   June 2017 consultation article and in the December 2017 handshake article.
-// param: person node = person-lena-micko  "The person (a Person id)"
+// param: person node = person-lena-micko  "Personen (ett Person-id)"
+// param@en: person "The person (a Person id)"
 MATCH (person:Person {id: $person})-[quoted:QUOTED_IN]->(article:Article)
 WITH person, quoted, article,
      [i IN range(0, size(quoted.evidenceQuotes) - 1) WHERE quoted.evidenceArticles[i] = article.id | quoted.evidenceQuotes[i]] AS quotes

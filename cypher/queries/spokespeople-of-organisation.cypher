@@ -1,9 +1,14 @@
 // name: spokespeople-of-organisation
-// title: Who spoke for an organisation, in which role, and when
-// description: The people who hold a role at an organisation (or at one of its units), with the role title,
+// title: Vem som talat för en organisation, i vilken roll och när
+// title@en: Who spoke for an organisation, in which role, and when
+// description: Personerna som har en roll i en organisation (eller i någon av dess enheter), med rolltitel,
+//   de datum artiklarna anger, artiklarna de citeras i och hur många av organisationens ställningstaganden de
+//   gjort. För SKR: Lena Micko som ordförande (2017) och Jenny Birkestad som chef för digitalisering (2020).
+// description@en: The people who hold a role at an organisation (or at one of its units), with the role title,
 //   the dates the articles give, the articles they are quoted in and how many of the organisation's statements
 //   they made. For SKR: Lena Micko as ordförande (2017) and Jenny Birkestad as head of digitalisation (2020).
-// param: organisation node = actor-skr  "The organisation (an Actor id)"
+// param: organisation node = actor-skr  "Organisationen (ett Actor-id)"
+// param@en: organisation "The organisation (an Actor id)"
 MATCH (org:Actor {id: $organisation})
 MATCH (person:Person)-[holds:HOLDS]->(role:Role)-[at:AT]->(unit:Actor)
 WHERE unit = org OR (unit)-[:PART_OF*1..3]->(org)

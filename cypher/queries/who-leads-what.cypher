@@ -1,9 +1,14 @@
 // name: who-leads-what
-// title: Who chairs or leads what
-// description: Every leadership role in the articles — chairs, ministers, directors-general, heads of
+// title: Vem som är ordförande för eller leder vad
+// title@en: Who chairs or leads what
+// description: Varje ledande roll i artiklarna – ordförande, ministrar, generaldirektörer, avdelningschefer
+//   och utredningsledare – med personen, organisationen och när artiklarna placerar dem där. Bengt Kjellson,
+//   generaldirektör för Lantmäteriet, är ordförande i den nya myndighetens organisationskommitté.
+// description@en: Every leadership role in the articles — chairs, ministers, directors-general, heads of
 //   department and study leads — with the person, the organisation and when the articles place them there.
 //   Bengt Kjellson, director-general of Lantmäteriet, chairs the organisation committee of the new agency.
-// param: kinds list<string> = chair,minister,director-general,head-of-department,study-lead  "Role kinds to include"
+// param: kinds list<string> = chair,minister,director-general,head-of-department,study-lead  "Vilka rollslag som tas med"
+// param@en: kinds "Role kinds to include"
 MATCH (person:Person)-[holds:HOLDS]->(role:Role)-[at:AT]->(org:Actor)
 WHERE role.kind IN $kinds
 RETURN person.name AS person,

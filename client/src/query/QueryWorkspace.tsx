@@ -1,14 +1,17 @@
 import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, toApiError } from '../api/client';
 import type { ApiError, QueryParam, QueryParamType, QuerySummary, SchemaResponse } from '../api/types';
 import type { Loadable } from '../components/DetailsPanel';
 import { formatDate } from '../components/format';
+import { errorMessage } from '../i18n/errors';
 import { ParamForm } from './ParamForm';
-import { coerceParams, cypherParamNames, describeRunState, rawDefault, validQueryName, type RawValue, type RunState } from './queryState';
+import './workspace.css';
+import { coerceParams, cypherParamNames, describeRunState, paramDescription, queryDescription, queryTitle, rawDefault, validQueryName, type RawValue, type RunState } from './queryState';
 
 const CypherInput = lazy(() => import('./CypherInput'));
 
-interface Props {
+export interface QueryWorkspaceProps {
   queries: Loadable<QuerySummary[]>;
   reloadQueries(): Promise<void>;
   schema: SchemaResponse | null;
@@ -25,18 +28,25 @@ type Editing = { mode: 'new' } | { mode: 'edit'; query: QuerySummary };
 
 const EXAMPLE = 'MATCH (p:Person)-[r:HOLDS]->(role:Role)-[:AT]->(a:Actor)\nRETURN p, r, role, a\nLIMIT 50';
 
-/** Library and saved queries with typed parameter forms, and a Cypher editor for ad-hoc queries. */
-export function QueryWorkspace(props: Props) {
+/**
+ * Library and saved queries with typed parameter forms, and a Cypher editor for ad-hoc queries. Loaded on
+ * demand (the default export is for `React.lazy`); titles, descriptions and messages follow the UI language.
+ */
+export function QueryWorkspace(props: QueryWorkspaceProps) {
   const { queries, openName, onOpen, raw, onRaw, run } = props;
+  const { t, i18n } = useTranslation('query');
+  const lng = i18n.language;
   const [filter, setFilter] = useState('');
   const [editing, setEditing] = useState<Editing | null>(null);
   const list = queries.state === 'ready' ? queries.data : [];
   const open = list.find((q) => q.name === openName) ?? null;
   const shown = useMemo(() => {
     const f = filter.trim().toLowerCase();
-    return f ? list.filter((q) => `${q.name} ${q.title} ${q.description}`.toLowerCase().includes(f)) : list;
+    // Both languages are searched, so a query is found by the words of either.
+    const text = (q: QuerySummary) => `${q.name} ${q.title} ${q.description} ${q.i18n?.en.title ?? ''} ${q.i18n?.en.description ?? ''}`.toLowerCase();
+    return f ? list.filter((q) => text(q).includes(f)) : list;
   }, [list, filter]);
-  const { values, errors } = useMemo(() => coerceParams(open?.params ?? [], raw), [open, raw]);
+  const { values, errors } = useMemo(() => coerceParams(open?.params ?? [], raw), [open, raw, lng]);
   const [showErrors, setShowErrors] = useState(false);
   useEffect(() => setShowErrors(false), [openName]);
 
@@ -61,25 +71,29 @@ export function QueryWorkspace(props: Props) {
     <div className="query-workspace" data-testid="query-workspace">
       <div className="workspace-actions">
         <label className="visually-hidden" htmlFor="query-filter">
-          Sök bland frågor
+          {t('workspace.filterLabel')}
         </label>
-        <input id="query-filter" type="search" placeholder="Sök bland frågor …" value={filter} onChange={(e) => setFilter(e.target.value)} data-testid="query-filter" />
+        <input id="query-filter" type="search" placeholder={t('workspace.filterPlaceholder')} value={filter} onChange={(e) => setFilter(e.target.value)} data-testid="query-filter" />
         <button type="button" onClick={() => setEditing({ mode: 'new' })} data-testid="new-cypher">
-          Ny Cypher-fråga
+          {t('workspace.new')}
         </button>
       </div>
-      {queries.state === 'loading' && <p className="muted">Hämtar frågor …</p>}
+      {queries.state === 'loading' && (
+        <p className="muted" role="status">
+          {t('workspace.loading')}
+        </p>
+      )}
       {queries.state === 'error' && (
         <p className="error-text" role="alert">
-          Kunde inte hämta frågorna: {queries.error.message}{' '}
+          {t('workspace.loadFailed', { message: errorMessage(queries.error) })}{' '}
           <button type="button" className="link-button" onClick={() => void props.reloadQueries()}>
-            Försök igen
+            {t('workspace.retry')}
           </button>
         </p>
       )}
       {queries.state === 'ready' && (
-        <ul className="query-list" data-testid="query-list" aria-label="Frågor">
-          {shown.length === 0 && <li className="muted">Ingen fråga matchar.</li>}
+        <ul className="query-list" data-testid="query-list" aria-label={t('workspace.listLabel')}>
+          {shown.length === 0 && <li className="muted">{t('workspace.noMatch')}</li>}
           {shown.map((q) => (
             <li key={q.name}>
               <button
@@ -93,9 +107,11 @@ export function QueryWorkspace(props: Props) {
                 data-testid="query-item"
                 data-query-name={q.name}
               >
-                <span className="query-title">{q.title || q.name}</span>
-                <span className={`source-badge ${q.source}`}>{q.source === 'library' ? 'bibliotek' : 'sparad'}</span>
-                <span className="query-desc">{q.description}</span>
+                <span className="query-title">{queryTitle(q)}</span>
+                <span className={`source-badge ${q.source}`}>{t(`workspace.source.${q.source}`)}</span>
+                <span className="query-desc" title={queryDescription(q)}>
+                  {queryDescription(q)}
+                </span>
               </button>
             </li>
           ))}
@@ -111,22 +127,28 @@ export function QueryWorkspace(props: Props) {
             if (Object.keys(errors).length === 0) props.onRunNamed(open, values);
           }}
         >
-          <h3>{open.title || open.name}</h3>
-          <p className="small">{open.description}</p>
-          {open.updatedAt && <p className="muted small">Ändrad {formatDate(open.updatedAt)}</p>}
-          <ParamForm params={open.params} raw={{ ...Object.fromEntries(open.params.map((p) => [p.name, rawDefault(p)])), ...raw }} errors={showErrors ? errors : {}} onChange={(name, v) => onRaw({ ...raw, [name]: v })} />
+          <h3>{queryTitle(open)}</h3>
+          <p className="small">{queryDescription(open)}</p>
+          {open.updatedAt && <p className="muted small">{t('workspace.changed', { date: formatDate(open.updatedAt) })}</p>}
+          <ParamForm
+            params={open.params}
+            raw={{ ...Object.fromEntries(open.params.map((p) => [p.name, rawDefault(p)])), ...raw }}
+            errors={showErrors ? errors : {}}
+            onChange={(name, v) => onRaw({ ...raw, [name]: v })}
+            describe={(p) => paramDescription(open, p)}
+          />
           <details className="cypher-source">
-            <summary>Visa Cypher</summary>
+            <summary>{t('workspace.showCypher')}</summary>
             <pre className="mono">{open.cypher}</pre>
           </details>
           <div className="button-row">
             <button type="submit" className="primary" disabled={run.status === 'running'} data-testid="query-run">
-              Kör
+              {t('workspace.run')}
             </button>
             {open.source === 'saved' && (
               <>
                 <button type="button" onClick={() => setEditing({ mode: 'edit', query: open })} data-testid="query-edit">
-                  Redigera
+                  {t('workspace.edit')}
                 </button>
                 <DeleteButton query={open} onDeleted={async () => {
                   onOpen(null);
@@ -143,17 +165,18 @@ export function QueryWorkspace(props: Props) {
 }
 
 function DeleteButton({ query, onDeleted }: { query: QuerySummary; onDeleted(): Promise<void> }) {
+  const { t } = useTranslation('query');
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   if (!confirming)
     return (
       <button type="button" className="danger" onClick={() => setConfirming(true)} data-testid="query-delete">
-        Ta bort
+        {t('workspace.delete')}
       </button>
     );
   return (
     <span className="confirm">
-      Ta bort ”{query.title || query.name}”?{' '}
+      {t('workspace.deleteConfirm', { title: queryTitle(query) })}{' '}
       <button
         type="button"
         className="danger"
@@ -167,14 +190,14 @@ function DeleteButton({ query, onDeleted }: { query: QuerySummary; onDeleted(): 
           }
         }}
       >
-        Ja, ta bort
+        {t('workspace.deleteYes')}
       </button>
       <button type="button" onClick={() => setConfirming(false)}>
-        Avbryt
+        {t('workspace.cancel')}
       </button>
       {error && (
         <span className="error-text" role="alert">
-          {error.message}
+          {errorMessage(error)}
         </span>
       )}
     </span>
@@ -183,6 +206,8 @@ function DeleteButton({ query, onDeleted }: { query: QuerySummary; onDeleted(): 
 
 /** One line that says what the last run did; the rows themselves show under the graph. */
 export function RunStatusLine({ run }: { run: RunState }) {
+  // Subscribes to the language, so the sentence follows a switch.
+  useTranslation('query');
   if (run.status === 'idle') return null;
   const bad = run.status === 'error' || run.status === 'refused' || run.status === 'timeout';
   return (
@@ -202,6 +227,7 @@ interface WorkbenchProps {
 
 /** Ad-hoc Cypher: edit, run read-only, save as a named query or update one's own. */
 function CypherWorkbench({ editing, schema, run, onRun, onDone }: WorkbenchProps) {
+  const { t } = useTranslation('query');
   const initial = editing.mode === 'edit' ? editing.query : null;
   const [cypher, setCypher] = useState(initial?.cypher ?? EXAMPLE);
   const [types, setTypes] = useState<Record<string, QueryParamType>>(() => Object.fromEntries((initial?.params ?? []).map((p) => [p.name, p.type])));
@@ -222,11 +248,11 @@ function CypherWorkbench({ editing, schema, run, onRun, onDone }: WorkbenchProps
 
   const save = async () => {
     if (!validQueryName(name)) {
-      setSaveState({ state: 'error', message: 'Namnet ska vara kebab-case: små bokstäver, siffror och bindestreck (t.ex. ”roller-per-aktor”).' });
+      setSaveState({ state: 'error', message: t('workbench.badName') });
       return;
     }
     if (!description.trim()) {
-      setSaveState({ state: 'error', message: 'Skriv en kort beskrivning av vad frågan svarar på.' });
+      setSaveState({ state: 'error', message: t('workbench.noDescription') });
       return;
     }
     setSaveState({ state: 'saving' });
@@ -236,7 +262,7 @@ function CypherWorkbench({ editing, schema, run, onRun, onDone }: WorkbenchProps
       else await api.saveQuery({ name, title: title || undefined, description, cypher, params: withDefaults });
       await onDone(editing.mode === 'edit' ? editing.query.name : name);
     } catch (err) {
-      setSaveState({ state: 'error', message: toApiError(err).message });
+      setSaveState({ state: 'error', message: errorMessage(toApiError(err)) });
     }
   };
 
@@ -244,45 +270,51 @@ function CypherWorkbench({ editing, schema, run, onRun, onDone }: WorkbenchProps
     <div className="query-workspace workbench" data-testid="cypher-workbench">
       <div className="workspace-actions">
         <button type="button" className="link-button" onClick={() => void onDone(null)} data-testid="workbench-back">
-          ← Frågelistan
+          {t('workbench.back')}
         </button>
-        <span className="muted small">{editing.mode === 'edit' ? `Redigerar ”${editing.query.title || editing.query.name}”` : 'Ny fråga'}</span>
+        <span className="muted small">{editing.mode === 'edit' ? t('workbench.editing', { title: queryTitle(editing.query) }) : t('workbench.newQuery')}</span>
       </div>
-      <Suspense fallback={<p className="muted">Laddar redigeraren …</p>}>
-        <CypherInput initialValue={initial?.cypher ?? EXAMPLE} onChange={setCypher} schema={schema} onRun={doRun} />
+      <Suspense
+        fallback={
+          <p className="muted" role="status">
+            {t('workbench.loadingEditor')}
+          </p>
+        }
+      >
+        <CypherInput initialValue={initial?.cypher ?? EXAMPLE} onChange={setCypher} schema={schema} onRun={doRun} label={t('workbench.editorLabel')} />
       </Suspense>
-      <p className="muted small">Ctrl+Enter kör. Frågor körs med läsrätt; skrivande frågor avvisas.</p>
+      <p className="muted small">{t('workbench.hint')}</p>
       {params.length > 0 && (
         <ParamForm params={params} raw={raw} errors={showErrors ? errors : {}} onChange={(n, v) => setRaw({ ...raw, [n]: v })} onTypeChange={(n, t) => setTypes({ ...types, [n]: t })} />
       )}
       <div className="button-row">
         <button type="button" className="primary" onClick={doRun} disabled={run.status === 'running' || !cypher.trim()} data-testid="cypher-run">
-          Kör
+          {t('workspace.run')}
         </button>
       </div>
       <RunStatusLine run={run} />
       <details className="save-form" open={editing.mode === 'edit'}>
-        <summary>{editing.mode === 'edit' ? 'Spara ändringar' : 'Spara som ny fråga'}</summary>
+        <summary>{editing.mode === 'edit' ? t('workbench.saveChanges') : t('workbench.saveAsNew')}</summary>
         <div className="field">
           <label htmlFor="save-name" className="field-label">
-            Namn (kebab-case)
+            {t('workbench.name')}
           </label>
           <input id="save-name" value={name} onChange={(e) => setName(e.target.value)} disabled={editing.mode === 'edit'} className="mono" data-testid="save-name" />
         </div>
         <div className="field">
           <label htmlFor="save-title" className="field-label">
-            Rubrik
+            {t('workbench.title')}
           </label>
           <input id="save-title" value={title} onChange={(e) => setTitle(e.target.value)} data-testid="save-title" />
         </div>
         <div className="field">
           <label htmlFor="save-description" className="field-label">
-            Beskrivning
+            {t('workbench.description')}
           </label>
           <textarea id="save-description" value={description} onChange={(e) => setDescription(e.target.value)} rows={2} data-testid="save-description" />
         </div>
         <button type="button" onClick={() => void save()} disabled={saveState.state === 'saving'} data-testid="save-query">
-          {editing.mode === 'edit' ? 'Spara ändringar' : 'Spara fråga'}
+          {saveState.state === 'saving' ? t('workbench.saving') : editing.mode === 'edit' ? t('workbench.saveChanges') : t('workbench.save')}
         </button>
         {saveState.state === 'error' && (
           <p className="error-text" role="alert">
@@ -293,3 +325,5 @@ function CypherWorkbench({ editing, schema, run, onRun, onDone }: WorkbenchProps
     </div>
   );
 }
+
+export default QueryWorkspace;

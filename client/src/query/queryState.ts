@@ -1,8 +1,13 @@
 /**
  * Pure logic of the query workspace: the run state as a union, the mapping of answers and errors onto it,
- * and the typed parameter form (raw text ↔ values, with messages the analyst can act on).
+ * and the typed parameter form (raw text ↔ values, with messages the analyst can act on). Sentences come from
+ * the `query` namespace in the current language.
  */
-import type { ApiError, QueryParam, QueryParamType, RunResult } from '../api/types';
+import type { ApiError, QueryParam, QueryParamType, QuerySummary, RunResult } from '../api/types';
+import { currentLanguage, i18n, type Language } from '../i18n';
+import { errorMessage } from '../i18n/errors';
+
+export { cypherParamNames } from './cypherParams';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'empty' | 'truncated' | 'timeout' | 'refused' | 'error';
 
@@ -10,7 +15,7 @@ export type RunState =
   | { status: 'idle' }
   | { status: 'running'; title: string }
   | { status: 'done' | 'empty' | 'truncated'; title: string; result: RunResult }
-  | { status: 'timeout' | 'refused' | 'error'; title: string; code: string; message: string };
+  | { status: 'timeout' | 'refused' | 'error'; title: string; code: string; message: string; httpStatus?: number };
 
 /** The state an answer puts the workspace in. */
 export function stateFromResult(title: string, result: RunResult): RunState {
@@ -21,35 +26,49 @@ export function stateFromResult(title: string, result: RunResult): RunState {
 
 /** The state a failure puts the workspace in: timeouts and refusals are told apart from other errors. */
 export function stateFromError(title: string, err: ApiError): RunState {
-  if (err.code === 'QUERY_TIMEOUT' || err.status === 504) return { status: 'timeout', title, code: err.code, message: err.message };
-  if (err.status === 422) return { status: 'refused', title, code: err.code, message: err.message };
-  return { status: 'error', title, code: err.code, message: err.message };
+  const common = { title, code: err.code, message: err.message, httpStatus: err.status };
+  if (err.code === 'QUERY_TIMEOUT' || err.status === 504) return { status: 'timeout', ...common };
+  if (err.status === 422) return { status: 'refused', ...common };
+  return { status: 'error', ...common };
 }
 
-/** A sentence in Swedish for the state, shown above the result. */
+const tq = (key: string, options?: Record<string, unknown>) => i18n.t(`query:${key}`, options ?? {});
+
+/** A sentence for the state in the UI language, shown above the result; refusals and errors say why in that language too. */
 export function describeRunState(s: RunState): string {
   switch (s.status) {
     case 'idle':
-      return 'Välj en fråga eller skriv Cypher och kör.';
+      return tq('run.idle');
     case 'running':
-      return `Kör ”${s.title}” …`;
+      return tq('run.running', { title: s.title });
     case 'empty':
-      return `”${s.title}” gav inga rader (${s.result.timeMs} ms).`;
+      return tq('run.empty', { title: s.title, ms: s.result.timeMs });
     case 'truncated':
-      return `”${s.title}”: visar de första ${s.result.rows.length} raderna – svaret var längre och har kapats. Begränsa frågan för att se allt.`;
+      return tq('run.truncated', { title: s.title, count: s.result.rows.length });
     case 'done':
-      return `”${s.title}”: ${s.result.rowCount} ${s.result.rowCount === 1 ? 'rad' : 'rader'}, ${s.result.graph.nodes.length} noder i grafen (${s.result.timeMs} ms).`;
+      return tq('run.done', { title: s.title, count: s.result.rowCount, nodes: s.result.graph.nodes.length, ms: s.result.timeMs });
     case 'timeout':
-      return `Frågan tog för lång tid och avbröts. Begränsa den (t.ex. med LIMIT eller kortare vägar). ${s.message}`;
+      return tq('run.timeout');
     case 'refused':
-      return s.code === 'WRITE_REFUSED'
-        ? `Frågan försökte skriva till databasen; frågor körs bara med läsrätt. ${s.message}`
-        : s.code === 'CYPHER_SYNTAX'
-          ? `Frågan innehåller ett syntaxfel: ${s.message}`
-          : `Frågan avvisades: ${s.message}`;
+      return errorMessage({ code: s.code, message: s.message, status: s.httpStatus ?? 422 });
     case 'error':
-      return `Frågan misslyckades: ${s.message}`;
+      return tq('run.error', { message: errorMessage({ code: s.code, message: s.message, status: s.httpStatus ?? 0 }) });
   }
+}
+
+/** A query's title in the UI language: library queries carry English under `i18n.en`; saved ones keep their author's words. */
+export function queryTitle(q: Pick<QuerySummary, 'name' | 'title' | 'i18n'>, lng: Language = currentLanguage()): string {
+  return (lng === 'en' ? q.i18n?.en.title : undefined) || q.title || q.name;
+}
+
+/** A query's description in the UI language. */
+export function queryDescription(q: Pick<QuerySummary, 'description' | 'i18n'>, lng: Language = currentLanguage()): string {
+  return (lng === 'en' ? q.i18n?.en.description : undefined) || q.description;
+}
+
+/** A parameter's description in the UI language, or undefined when it has none. */
+export function paramDescription(q: Pick<QuerySummary, 'i18n'> | null, p: QueryParam, lng: Language = currentLanguage()): string | undefined {
+  return (lng === 'en' ? q?.i18n?.en.params?.[p.name] : undefined) || p.description;
 }
 
 /** The raw text (or checkbox) value of a parameter field. */
@@ -72,20 +91,20 @@ function realDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
 }
 
-/** Converts one raw value to the parameter's type, or explains in Swedish why it cannot. */
+/** Converts one raw value to the parameter's type, or explains (in the UI language) why it cannot. */
 export function coerceParam(type: QueryParamType, raw: RawValue): { ok: true; value: unknown } | { ok: false; message: string } {
   if (type === 'boolean') return { ok: true, value: raw === true || raw === 'true' };
   const text = String(raw).trim();
   switch (type) {
     case 'string':
     case 'node':
-      return text ? { ok: true, value: text } : { ok: false, message: type === 'node' ? 'Välj en nod.' : 'Ange ett värde.' };
+      return text ? { ok: true, value: text } : { ok: false, message: tq(type === 'node' ? 'params.error.node' : 'params.error.value') };
     case 'integer':
-      return INTEGER.test(text) ? { ok: true, value: Number(text) } : { ok: false, message: 'Ange ett heltal.' };
+      return INTEGER.test(text) ? { ok: true, value: Number(text) } : { ok: false, message: tq('params.error.integer') };
     case 'float':
-      return FLOAT.test(text.replace(',', '.')) ? { ok: true, value: Number(text.replace(',', '.')) } : { ok: false, message: 'Ange ett tal.' };
+      return FLOAT.test(text.replace(',', '.')) ? { ok: true, value: Number(text.replace(',', '.')) } : { ok: false, message: tq('params.error.float') };
     case 'date':
-      return DATE.test(text) && realDate(text) ? { ok: true, value: text } : { ok: false, message: 'Ange ett datum som ÅÅÅÅ-MM-DD.' };
+      return DATE.test(text) && realDate(text) ? { ok: true, value: text } : { ok: false, message: tq('params.error.date') };
     case 'list<string>': {
       const items = text.split(',').map((s) => s.trim()).filter(Boolean);
       return { ok: true, value: items };
@@ -93,7 +112,7 @@ export function coerceParam(type: QueryParamType, raw: RawValue): { ok: true; va
     case 'list<integer>': {
       const items = text.split(',').map((s) => s.trim()).filter(Boolean);
       const bad = items.find((s) => !INTEGER.test(s));
-      return bad === undefined ? { ok: true, value: items.map(Number) } : { ok: false, message: `”${bad}” är inte ett heltal.` };
+      return bad === undefined ? { ok: true, value: items.map(Number) } : { ok: false, message: tq('params.error.listInteger', { item: bad }) };
     }
   }
 }
@@ -120,14 +139,6 @@ export function rawFromValues(params: readonly QueryParam[], values: Record<stri
     else out[p.name] = Array.isArray(v) ? v.join(', ') : String(v);
   }
   return out;
-}
-
-/** `$name` parameters used in a Cypher text, in order of first use. */
-export function cypherParamNames(cypher: string): string[] {
-  const withoutStrings = cypher.replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|\/\/[^\n]*/g, ' ');
-  const names: string[] = [];
-  for (const m of withoutStrings.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)) if (!names.includes(m[1]!)) names.push(m[1]!);
-  return names;
 }
 
 /** A query name the server accepts: kebab-case, starting with a letter. */

@@ -38,6 +38,19 @@ describe('the query library against the seeded articles', () => {
     expect(partners.cypher).toContain('$actor');
   });
 
+  it('serves each library query in Swedish with its English twin under i18n.en', async () => {
+    const res = await app.get<{ queries: QuerySummary[] }>('/api/queries');
+    const partners = res.body.queries.find((q) => q.name === 'partners-of-actor')!;
+    expect(partners.title).toBe('En aktörs samarbetspartner och genom vad');
+    expect(partners.params.find((p) => p.name === 'actor')?.description).toBe('Aktören vars partner ska listas (ett Actor-id)');
+    expect(partners.i18n?.en).toMatchObject({ title: "An actor's partners and through what", params: { actor: 'The actor whose partners to list (an Actor id)' } });
+    for (const q of res.body.queries.filter((q) => q.source === 'library')) {
+      expect(q.i18n?.en.title, q.name).toBeTruthy();
+      expect(q.i18n?.en.description, q.name).toBeTruthy();
+    }
+    expect((await app.get<QuerySummary>('/api/queries/timeline')).body.i18n?.en.title).toBe('Timeline of facts by date');
+  });
+
   it('partners-of-actor: SKR works with the government through the handshake, and with Inera, SKL Kommentus and Digg', async () => {
     const result = await run('partners-of-actor');
     const byId = new Map(result.rows.map((r) => [r['partnerId'], r]));

@@ -108,6 +108,40 @@ describe("analysts' saved queries", () => {
     expect((await app.put('/api/queries/no-such-query', rest)).status).toBe(404);
   });
 
+  it('saves and runs a query whose parameter is named with å, ä, ö ($aktör, regression of issue 11)', async () => {
+    const query = {
+      name: 'aktorens-roller',
+      title: 'Roller hos en aktör',
+      description: 'Personerna som har en roll hos aktören.',
+      cypher: 'MATCH (p:Person)-[:HOLDS]->(:Role)-[:AT]->(a:Actor {id: $aktör}) RETURN DISTINCT p.name AS person ORDER BY person LIMIT $gräns',
+      params: [
+        { name: 'aktör', type: 'node', default: 'actor-skr', description: 'Aktören' },
+        { name: 'gräns', type: 'integer', default: 10 },
+      ],
+    };
+    const created = await app.post<QuerySummary>('/api/queries', query);
+    expect(created.status).toBe(201);
+    expect(created.body.params.map((p) => p.name)).toEqual(['aktör', 'gräns']);
+
+    const run = await app.post<{ rows: { person: string }[] }>('/api/queries/aktorens-roller/run', { params: { aktör: 'actor-skr' } });
+    expect(run.status).toBe(200);
+    expect(run.body.rows.map((r) => r.person)).toContain('Lena Micko');
+
+    const unknown = await app.post('/api/queries/aktorens-roller/run', { params: { akt: 'actor-skr' } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toMatch(/parameter "akt": this query takes no such parameter \(it takes aktör, gräns\)/);
+
+    const adHoc = await app.post<{ rows: { n: string }[] }>('/api/cypher/run', { cypher: 'MATCH (a:Actor {id: $aktör}) RETURN a.name AS n', params: { aktör: 'actor-digg' } });
+    expect(adHoc.status).toBe(200);
+    expect(adHoc.body.rows[0]?.n).toBe('Myndigheten för digital förvaltning');
+  });
+
+  it('refuses a declared parameter name that Cypher could only use quoted, saying what a name may hold', async () => {
+    const res = await app.post('/api/queries', { ...ANALYST_QUERY, name: 'quoted-param', cypher: 'RETURN $`min aktör` AS x', params: [{ name: 'min aktör', type: 'string' }] });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/letters \(å, ä, ö too\), digits and _/);
+  });
+
   it('deletes a saved query (204), after which it answers 404', async () => {
     await app.post('/api/queries', { ...ANALYST_QUERY, name: 'short-lived' });
     expect((await app.del('/api/queries/short-lived')).status).toBe(204);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadLibrary, parseLibrary, QueryLibraryError } from '../../../server/queries/library';
 
-const file = (path: string, name: string, body = 'MATCH (n) RETURN n') => ({ file: path, text: `// name: ${name}\n// description: d\n${body}` });
+const file = (path: string, name: string, body = 'MATCH (n) RETURN n') => ({ file: path, text: `// name: ${name}\n// description: d\n// description@en: d\n${body}` });
 
 describe('query library loader', () => {
   it('refuses two files that declare the same name, naming both', () => {
@@ -18,7 +18,7 @@ describe('query library loader', () => {
       expect(err).toBeInstanceOf(QueryLibraryError);
       const problems = (err as QueryLibraryError).problems.map((p) => p.message);
       expect(problems).toEqual([
-        'x/one.cypher:3: the query uses $missing but the header declares no param "missing"',
+        'x/one.cypher:4: the query uses $missing but the header declares no param "missing"',
         'x/two.cypher:1: the name "three" does not match the file name; expected "two"',
       ]);
     }
@@ -32,5 +32,27 @@ describe('query library loader', () => {
       expect(q.description.length).toBeGreaterThan(40);
       expect(q.title).not.toBe('');
     }
+  });
+
+  it('gives every library query its title, description and parameter descriptions in Swedish and in English', () => {
+    for (const q of loadLibrary()) {
+      const en = q.i18n!.en;
+      expect(en.title, q.name).not.toBe(q.title);
+      expect(en.description.length, q.name).toBeGreaterThan(40);
+      expect(en.description, q.name).not.toBe(q.description);
+      // Swedish text reads Swedish: the titles use its words, not the English ones.
+      expect(`${q.title} ${q.description}`, q.name).toMatch(/[åäö]|\b(och|en|som|med|för|vem|vad)\b/i);
+      for (const p of q.params.filter((p) => p.description)) {
+        expect(en.params?.[p.name], `${q.name} $${p.name}`).toBeTruthy();
+        expect(en.params?.[p.name], `${q.name} $${p.name}`).not.toBe(p.description);
+      }
+    }
+  });
+
+  it('refuses a library file with an English title but no Swedish one, naming the file', () => {
+    const text = '// name: one\n// title@en: One\n// description: d\n// description@en: d\nMATCH (n) RETURN n';
+    expect(() => parseLibrary([{ file: 'cypher/queries/one.cypher', text }])).toThrow(
+      'cypher/queries/one.cypher:2: the header has an English title ("// title@en:") but no Swedish "// title:" line',
+    );
   });
 });
