@@ -1,9 +1,14 @@
-/** How each kind of node looks and is called: colour AND shape, so the legend works without colour vision too. */
+/**
+ * How each kind of node looks and is called: colour AND shape, so the legend works without colour vision too.
+ * The words (kinds, sub-kinds, relationship types) come from the `kinds` namespace in the current language.
+ */
+import { i18n } from '../i18n';
+import svKinds from '../i18n/sv/kinds.json';
 
 export type NodeShape = 'round-rectangle' | 'ellipse' | 'round-tag' | 'diamond' | 'round-diamond' | 'rectangle' | 'hexagon' | 'star' | 'triangle' | 'octagon' | 'barrel' | 'rhomboid';
 
 export interface KindStyle {
-  /** Swedish name for the legend and filters. */
+  /** Swedish name (the default language); use `kindLabel()` for the current language's word. */
   label: string;
   colour: string;
   shape: NodeShape;
@@ -39,44 +44,25 @@ export function kindStyle(kind: string): KindStyle {
   return (KIND_STYLES as Record<string, KindStyle>)[kind] ?? OTHER_KIND;
 }
 
-/** Swedish phrasing of relationship types, shown beside the type itself. */
-export const RELATION_LABELS: Record<string, string> = {
-  HOLDS: 'innehar',
-  AT: 'vid',
-  PART_OF: 'del av',
-  PARTY_TO: 'part i',
-  HAS_POINT: 'har punkt',
-  PARTICIPATES_IN: 'deltar i',
-  PUBLISHED: 'publicerade',
-  ABOUT: 'handlar om',
-  REFERS_TO: 'hänvisar till',
-  LOCATED_IN: 'ligger i',
-  ESTABLISHED: 'inrättade',
-  PREPARES: 'förbereder',
-  COLLABORATES_WITH: 'samarbetar med',
-  RESPONSIBLE_FOR: 'ansvarar för',
-  SERVES: 'betjänar',
-  ADVISES: 'ger råd till',
-  ANALYSED: 'analyserade',
-  FINDS: 'kommer fram till',
-  PRESENTED_AT: 'presenterades vid',
-  PRESENTED_TO: 'presenterades för',
-  SUPPORTS: 'stödjer',
-  CRITICISES: 'kritiserar',
-  PROPOSES: 'föreslår',
-  REQUESTS: 'efterfrågar',
-  COMMITS_TO: 'åtar sig',
-  PRIORITISES: 'prioriterar',
-  QUOTED_IN: 'citeras i',
-  WROTE: 'skrev',
-  PICTURED_IN: 'avbildas i',
-  EXCERPTED_FROM: 'utdrag ur',
-  HAS_CONTACT: 'har kontakt',
-  AFFILIATED_WITH: 'knuten till',
-  NAMED: 'hette',
-  MENTIONS: 'nämner',
-};
-
-export function relationLabel(type: string): string {
-  return RELATION_LABELS[type] ?? type.toLowerCase().replace(/_/g, ' ');
+/** A node kind (primary label) in the current language ("Aktör" / "Actor"); an unknown label is shown as it is. */
+export function kindLabel(kind: string): string {
+  return i18n.t(`kinds:kind.${kind}`, { defaultValue: kind });
 }
+
+/** A node's sub-kind (its `kind` property, e.g. "agency") in the current language ("myndighet"); unknown values as they are. */
+export function subkindLabel(subkind: string): string {
+  return i18n.t(`kinds:subkind.${subkind}`, { defaultValue: subkind });
+}
+
+/** True when a sub-kind only repeats the kind (`person` on a Person, `agreement-point` on an AgreementPoint). */
+export function subkindRepeatsKind(kind: string, subkind: string): boolean {
+  return subkind.replace(/-/g, '').toLowerCase() === kind.toLowerCase();
+}
+
+/** A relationship type as words in the current language ("innehar" / "holds"); an unknown type as lower-case words (SOME_TYPE → "some type"). */
+export function relationLabel(type: string): string {
+  return i18n.t(`kinds:rel.${type}`, { defaultValue: type.toLowerCase().replace(/_/g, ' ') });
+}
+
+/** Swedish phrasing of relationship types (the default language); kept for code that has no i18n yet — prefer `relationLabel()`. */
+export const RELATION_LABELS: Record<string, string> = { ...svKinds.rel };
