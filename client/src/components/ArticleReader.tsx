@@ -1,6 +1,9 @@
 import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ArticleResponse } from '../api/types';
-import { kindStyle, primaryKind, relationLabel } from '../graph/kinds';
+import { kindLabel, kindStyle, primaryKind, relationLabel } from '../graph/kinds';
+import { formatNumber } from '../i18n';
+import { errorMessage } from '../i18n/errors';
 import type { Loadable } from './DetailsPanel';
 import { segmentText, type Span } from './articleSegments';
 import { formatDate } from './format';
@@ -15,6 +18,7 @@ interface Props {
 
 /** An article's full text with the passage in focus highlighted and scrolled to; entity mentions lead back into the graph. */
 export function ArticleReader({ article, focus, onEntity, onBack, onClose }: Props) {
+  const { t } = useTranslation('components');
   const focusRef = useRef<HTMLElement | null>(null);
   const data = article.state === 'ready' ? article.data : null;
   const segments = useMemo(() => (data ? segmentText(data.article.text, data.mentions, data.quotes, focus) : []), [data, focus]);
@@ -28,11 +32,32 @@ export function ArticleReader({ article, focus, onEntity, onBack, onClose }: Pro
     panel.scrollTop += offset - panel.clientHeight / 2 + el.getBoundingClientRect().height / 2;
   }, [segments]);
 
-  if (article.state === 'loading') return <section className="panel-body" aria-busy="true"><p className="muted">Hämtar artikeln …</p></section>;
+  if (article.state === 'loading')
+    return (
+      <section className="panel-body panel-state" aria-busy="true" data-testid="reader-loading">
+        <p className="muted" role="status">
+          <span className="spinner" aria-hidden="true" /> {t('reader.loading')}
+        </p>
+      </section>
+    );
   if (article.state === 'error')
     return (
-      <section className="panel-body">
-        <p className="error-text" role="alert">Kunde inte hämta artikeln: {article.error.message}</p>
+      <section className="panel-body panel-state" data-testid="reader-error">
+        <header className="details-header">
+          <span className="spacer" />
+          {onBack && (
+            <button type="button" className="link-button" onClick={onBack} aria-label={t('reader.backLabel')} data-testid="reader-back">
+              {t('reader.back')}
+            </button>
+          )}
+          <button type="button" className="icon-button" onClick={onClose} aria-label={t('reader.close')} title={t('common.closeHint')}>
+            ×
+          </button>
+        </header>
+        <div className="error-box" role="alert">
+          <p>{t('reader.failed')}</p>
+          <p className="small">{errorMessage(article.error)}</p>
+        </div>
       </section>
     );
   const a = article.data.article;
@@ -41,26 +66,29 @@ export function ArticleReader({ article, focus, onEntity, onBack, onClose }: Pro
     <section className="panel-body reader" data-testid="article-reader" data-article-id={a.id} aria-labelledby="reader-title">
       <header className="details-header">
         <span className="kind-badge" style={{ background: kindStyle('Article').colour }}>
-          Artikel
+          {kindLabel('Article')}
         </span>
         <span className="spacer" />
         {onBack && (
-          <button type="button" className="link-button" onClick={onBack} data-testid="reader-back">
-            ← Tillbaka
+          <button type="button" className="link-button" onClick={onBack} aria-label={t('reader.backLabel')} data-testid="reader-back">
+            {t('reader.back')}
           </button>
         )}
-        <button type="button" className="icon-button" onClick={onClose} aria-label="Stäng artikeln">
+        <button type="button" className="icon-button" onClick={onClose} aria-label={t('reader.close')} title={t('common.closeHint')}>
           ×
         </button>
       </header>
       <h2 id="reader-title">{a.title}</h2>
       <p className="muted">
         {a.outlet ? `${a.outlet} · ` : ''}
-        <time dateTime={a.published}>{formatDate(a.published)}</time> · {article.data.mentions.length} omnämnanden · {article.data.quotes.length} citat
+        <time dateTime={a.published}>{formatDate(a.published)}</time> ·{' '}
+        {t('reader.mentions', { count: article.data.mentions.length, formatted: formatNumber(article.data.mentions.length) })} ·{' '}
+        {t('reader.quotes', { count: article.data.quotes.length, formatted: formatNumber(article.data.quotes.length) })}
       </p>
-      <div className="reader-legend small">
-        <span className="mention sample">omnämnande</span> <span className="quote-run sample">citat bakom fakta</span> <mark className="sample">valt citat</mark>
-      </div>
+      <p className="reader-legend small" aria-label={t('reader.legend')}>
+        <span className="mention sample">{t('reader.legendMention')}</span> <span className="quote-run sample">{t('reader.legendQuote')}</span>{' '}
+        <mark className="sample">{t('reader.legendFocus')}</mark>
+      </p>
       <div className="article-text" data-testid="article-text">
         {segments.map((s) => {
           let content: React.ReactNode = s.text;
@@ -84,7 +112,7 @@ export function ArticleReader({ article, focus, onEntity, onBack, onClose }: Pro
                 tabIndex={0}
                 className={`mention${s.quote ? ' quote-run' : ''}`}
                 style={{ borderBottomColor: kindStyle(primaryKind(m.labels)).colour }}
-                title={`${m.name} (${kindStyle(primaryKind(m.labels)).label}) – visa i grafen`}
+                title={t('reader.mentionTitle', { name: m.name, kind: kindLabel(primaryKind(m.labels)) })}
                 onClick={open}
                 onKeyDown={(e) => {
                   if (e.key === 'Enter' || e.key === ' ') {
@@ -102,7 +130,7 @@ export function ArticleReader({ article, focus, onEntity, onBack, onClose }: Pro
           if (s.quote) {
             const q = article.data.quotes.find((x) => x.start <= s.start && x.end >= s.end);
             return (
-              <span key={s.start} className="quote-run" title={q ? `${q.from.name} ${relationLabel(q.type)} ${q.to.name}` : undefined}>
+              <span key={s.start} className="quote-run" title={q ? t('reader.quoteTitle', { from: q.from.name, relation: relationLabel(q.type), to: q.to.name }) : undefined}>
                 {content}
               </span>
             );

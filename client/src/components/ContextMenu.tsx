@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export interface ContextMenuState {
   id: string;
@@ -16,6 +17,7 @@ interface Props {
 
 /** Right-click menu on a node; arrow keys move between items, Escape closes. */
 export function ContextMenu({ state, name, pinned, actions, onClose }: Props) {
+  const { t } = useTranslation('app');
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     ref.current?.querySelector<HTMLButtonElement>('button')?.focus();
@@ -38,7 +40,7 @@ export function ContextMenu({ state, name, pinned, actions, onClose }: Props) {
       ref={ref}
       className="context-menu"
       role="menu"
-      aria-label={`Åtgärder för ${name}`}
+      aria-label={t('menu.label', { name })}
       style={{ left: state.x, top: state.y }}
       data-testid="context-menu"
       onKeyDown={(e) => {
@@ -57,12 +59,12 @@ export function ContextMenu({ state, name, pinned, actions, onClose }: Props) {
       }}
     >
       <div className="context-title">{name}</div>
-      {item('Expandera grannar', actions.expand, 'menu-expand')}
-      {item(pinned ? 'Lossa position' : 'Lås position', actions.pin, 'menu-pin')}
-      {item('Dölj', actions.hide, 'menu-hide')}
-      {item('Ta bort ur vyn', actions.remove, 'menu-remove')}
-      {item('Väg från denna', actions.pathFrom, 'menu-path-from')}
-      {item('Väg till denna', actions.pathTo, 'menu-path-to')}
+      {item(t('menu.expand'), actions.expand, 'menu-expand')}
+      {item(pinned ? t('menu.unpin') : t('menu.pin'), actions.pin, 'menu-pin')}
+      {item(t('menu.hide'), actions.hide, 'menu-hide')}
+      {item(t('menu.remove'), actions.remove, 'menu-remove')}
+      {item(t('menu.pathFrom'), actions.pathFrom, 'menu-path-from')}
+      {item(t('menu.pathTo'), actions.pathTo, 'menu-path-to')}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { GraphNode } from '../api/types';
 import { displayName } from '../graph/elements';
 import { kindStyle, primaryKind } from '../graph/kinds';
@@ -8,18 +9,20 @@ const SHOWN = 200;
 
 /** The nodes in view as a list: the keyboard's way into the graph, and a quick filter by name. */
 export function NodeList({ nodes, selectedId, onSelect }: { nodes: GraphNode[]; selectedId: string | null; onSelect(id: string): void }) {
+  const { t, i18n } = useTranslation('app');
   const [filter, setFilter] = useState('');
   const sorted = useMemo(() => {
-    const f = filter.trim().toLocaleLowerCase('sv');
+    const lng = i18n.language === 'en' ? 'en' : 'sv';
+    const f = filter.trim().toLocaleLowerCase(lng);
     const list = nodes.map((n) => ({ id: n.id, name: displayName(n), kind: primaryKind(n.labels) }));
-    return list.filter((n) => !f || n.name.toLocaleLowerCase('sv').includes(f)).sort((a, b) => a.name.localeCompare(b.name, 'sv'));
-  }, [nodes, filter]);
+    return list.filter((n) => !f || n.name.toLocaleLowerCase(lng).includes(f)).sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+  }, [nodes, filter, i18n.language]);
   return (
     <div className="node-list-wrap">
       <label className="visually-hidden" htmlFor="node-list-filter">
-        Filtrera noderna i vyn
+        {t('nodeList.filterLabel')}
       </label>
-      <input id="node-list-filter" type="search" placeholder="Filtrera på namn …" value={filter} onChange={(e) => setFilter(e.target.value)} />
+      <input id="node-list-filter" type="search" placeholder={t('nodeList.filterPlaceholder')} value={filter} onChange={(e) => setFilter(e.target.value)} />
       <ul className="node-list" data-testid="node-list">
         {sorted.slice(0, SHOWN).map((n) => {
           const s = kindStyle(n.kind);
@@ -33,7 +36,7 @@ export function NodeList({ nodes, selectedId, onSelect }: { nodes: GraphNode[]; 
           );
         })}
       </ul>
-      {sorted.length > SHOWN && <p className="muted small">… och {sorted.length - SHOWN} till. Filtrera för att hitta dem.</p>}
+      {sorted.length > SHOWN && <p className="muted small">{t('nodeList.more', { count: sorted.length - SHOWN })}</p>}
     </div>
   );
 }

@@ -1,7 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { api, isAborted, toApiError } from '../api/client';
-import type { SearchHit } from '../api/types';
-import { kindStyle, primaryKind } from '../graph/kinds';
+import { useTranslation } from 'react-i18next';
+import { isAborted, toApiError } from '../api/client';
+import type { ApiError, SearchHit } from '../api/types';
+import { kindLabel, kindStyle, primaryKind } from '../graph/kinds';
+import { useExplorer, useExplorerStore } from '../explorer/useExplorer';
+import { errorMessage } from '../i18n/errors';
 
 interface Props {
   /** Called with the chosen hit (Enter, click). */
@@ -15,16 +18,21 @@ interface Props {
   /** Keep the chosen name in the box (a form field) instead of clearing it (the main search). */
   keepChoice?: boolean;
   labels?: string[];
+  /** Names as borne on this date (yyyy-mm-dd); null or absent for today's names. */
 }
 
 /** A name search with autocomplete: debounced, ranked by the server, keyboard-driven (ARIA combobox). */
 export function SearchBox({ onChoose, placeholder, label, testId, requestKey, initialValue = '', keepChoice = false, labels }: Props) {
+  const store = useExplorerStore();
+  // Names as borne on the chosen date; a new date asks again.
+  const asOf = useExplorer((s) => s.history.present.asOf);
+  const { t } = useTranslation('components');
   const [text, setText] = useState(initialValue);
   const [hits, setHits] = useState<SearchHit[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const [status, setStatus] = useState<'idle' | 'loading' | 'error'>('idle');
-  const [error, setError] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
   const listId = useId();
   const typed = useRef(false);
   const labelKey = labels?.join(',') ?? '';
@@ -41,7 +49,7 @@ export function SearchBox({ onChoose, placeholder, label, testId, requestKey, in
     }
     setStatus('loading');
     const t = setTimeout(() => {
-      api
+      store
         .search(q, { limit: 10, key: requestKey, labels: labelKey ? labelKey.split(',') : undefined })
         .then((r) => {
           setHits(r.hits);
@@ -52,12 +60,12 @@ export function SearchBox({ onChoose, placeholder, label, testId, requestKey, in
         .catch((err) => {
           if (isAborted(err)) return;
           setStatus('error');
-          setError(toApiError(err).message);
+          setError(toApiError(err));
           setOpen(true);
         });
     }, 180);
     return () => clearTimeout(t);
-  }, [text, requestKey, labelKey]);
+  }, [text, requestKey, labelKey, store, asOf]);
 
   const choose = (hit: SearchHit | undefined) => {
     if (!hit) return;
@@ -104,9 +112,9 @@ export function SearchBox({ onChoose, placeholder, label, testId, requestKey, in
         autoComplete="off"
         spellCheck={false}
         aria-autocomplete="list"
-        aria-expanded={open}
+        aria-expanded={open && hits.length > 0 && status !== 'error'}
         aria-controls={listId}
-        aria-activedescendant={open && active >= 0 ? optionId(active) : undefined}
+        aria-activedescendant={open && hits.length > 0 && active >= 0 ? optionId(active) : undefined}
         placeholder={placeholder}
         value={text}
         onChange={(e) => {
@@ -119,9 +127,21 @@ export function SearchBox({ onChoose, placeholder, label, testId, requestKey, in
         data-testid={`${testId}-input`}
       />
       {status === 'loading' && <span className="combobox-spinner" aria-hidden="true" />}
-      <ul id={listId} role="listbox" className="combobox-list" hidden={!open} aria-label={label}>
-        {status === 'error' && <li className="combobox-empty">Sökningen misslyckades: {error}</li>}
-        {status !== 'error' && open && hits.length === 0 && <li className="combobox-empty">Inga träffar för ”{text.trim()}”.</li>}
+      {/* Messages sit outside the listbox: a listbox may hold options only. */}
+      {open && status === 'error' && (
+        <div className="combobox-list combobox-message error-text" role="alert" data-testid={`${testId}-error`}>
+          {t('search.failed')} {error ? errorMessage(error) : ''}
+        </div>
+      )}
+      {open && status === 'idle' && hits.length === 0 && (
+        <div className="combobox-list combobox-message combobox-empty" data-testid={`${testId}-empty`}>
+          {t('search.noHits', { q: text.trim() })}
+        </div>
+      )}
+      <span className="visually-hidden" role="status" aria-live="polite">
+        {status === 'loading' ? t('search.searching') : open && hits.length > 0 ? t('search.hits', { count: hits.length }) : ''}
+      </span>
+      <ul id={listId} role="listbox" className="combobox-list" hidden={!open || hits.length === 0 || status === 'error'} aria-label={label}>
         {hits.map((hit, i) => {
           const kind = primaryKind(hit.labels);
           const style = kindStyle(kind);
@@ -144,7 +164,7 @@ export function SearchBox({ onChoose, placeholder, label, testId, requestKey, in
               <span className="kind-dot" style={{ background: style.colour }} aria-hidden="true" />
               <span className="hit-name">{hit.name}</span>
               {alias && <span className="hit-alias">({alias})</span>}
-              <span className="hit-kind">{style.label}</span>
+              <span className="hit-kind">{kindLabel(kind)}</span>
             </li>
           );
         })}

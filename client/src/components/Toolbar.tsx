@@ -1,89 +1,122 @@
-import type { RefObject } from 'react';
-import type { GraphViewHandle } from '../graph/GraphView';
-import type { ViewGraph } from '../graph/elements';
-import { download, edgesCsv, nodesCsv, viewToGraph } from '../graph/export';
-import { LAYOUTS, LAYOUT_LABELS, type LayoutName } from '../graph/layouts';
+import { useTranslation } from 'react-i18next';
+import { useExplorer, useExplorerStore } from '../explorer/useExplorer';
+import { selectCanRedo, selectCanUndo, selectDerived, selectView } from '../explorer/selectors';
+import type { ExportFormat } from '../graph/export';
+import { kindLabel, kindStyle } from '../graph/kinds';
+import { LAYOUTS, type LayoutName } from '../graph/layouts';
 
-interface Props {
-  canUndo: boolean;
-  onUndo(): void;
-  layout: LayoutName;
-  onLayout(l: LayoutName): void;
-  onRelayout(): void;
-  onFit(): void;
-  onOverview(): void;
-  pathActive: boolean;
-  onClearPath(): void;
-  hiddenCount: number;
-  onShowHidden(): void;
-  graphRef: RefObject<GraphViewHandle | null>;
-  view: ViewGraph;
-  isVisible(id: string): boolean;
-}
+/**
+ * Actions on the whole view: panels, undo/redo, clear, fit, layout, start view and whole network, share and
+ * export. Export code is loaded on demand so it stays out of the main bundle.
+ */
+export function Toolbar() {
+  const { t } = useTranslation('app');
+  const x = useExplorerStore();
+  const canUndo = useExplorer(selectCanUndo);
+  const canRedo = useExplorer(selectCanRedo);
+  const view = useExplorer(selectView);
+  const panels = useExplorer((s) => s.panels);
+  const empty = Object.keys(view.graph.nodes).length === 0;
 
-const stamp = () => new Date().toISOString().slice(0, 10);
+  const exportFile = async (kind: ExportFormat) => {
+    const m = await import('../graph/export');
+    const s = x.getState();
+    const d = selectDerived(s);
+    const kinds = Object.keys(d.counts.kinds).filter((k) => d.counts.kinds[k]);
+    try {
+      await m.exportView(kind, {
+        cy: window.explorer?.cy ?? null,
+        view: d.shown,
+        isVisible: (id) => !d.out.has(id),
+        asOf: s.history.present.asOf,
+        title: t('brand.name'),
+        legend: kinds.map((k) => ({ label: kindLabel(k), colour: kindStyle(k).colour, shape: kindStyle(k).shape })),
+        background: getComputedStyle(document.documentElement).getPropertyValue('--graph-bg').trim() || '#ffffff',
+      });
+    } catch (err) {
+      x.notify(t('toolbar.exportFailed', { message: err instanceof Error ? err.message : String(err) }));
+    }
+  };
 
-/** Actions on the whole view: undo, layout, fit, back to the overview, and export. */
-export function Toolbar(p: Props) {
   return (
-    <div className="toolbar" role="toolbar" aria-label="Vyn">
-      <button type="button" onClick={p.onUndo} disabled={!p.canUndo} title="Ångra senaste steget (Ctrl+Z)" data-testid="undo">
-        ↶ Ångra
+    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')} data-testid="toolbar">
+      <button type="button" className="icon-button" onClick={x.toggleSidebar} aria-pressed={panels.sidebarOpen} aria-controls="sidebar" title={t('toolbar.toggleSidebar')} aria-label={t('toolbar.toggleSidebar')} data-testid="toggle-sidebar">
+        <span aria-hidden="true">◧</span>
       </button>
-      <label className="inline">
-        <span className="visually-hidden">Layout</span>
-        <select value={p.layout} onChange={(e) => p.onLayout(e.target.value as LayoutName)} data-testid="layout-select" title="Layout">
-          {LAYOUTS.map((l) => (
-            <option key={l} value={l}>
-              {LAYOUT_LABELS[l]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <button type="button" onClick={p.onRelayout} title="Ordna om (kör layouten igen)" aria-label="Ordna om">
-        ⟳
-      </button>
-      <button type="button" onClick={p.onFit} title="Anpassa vyn till fönstret" aria-label="Anpassa vyn till fönstret">
-        ⤢
-      </button>
-      <button type="button" onClick={p.onOverview} data-testid="overview-button" title="Ersätt vyn med översikten">
-        Översikt
-      </button>
-      {p.hiddenCount > 0 && (
-        <button type="button" onClick={p.onShowHidden} data-testid="show-hidden">
-          Visa dolda ({p.hiddenCount})
+      <span className="toolbar-group">
+        <button type="button" onClick={x.undo} disabled={!canUndo} title={t('toolbar.undoTitle')} data-testid="undo">
+          <span aria-hidden="true">↶</span> {t('toolbar.undo')}
         </button>
-      )}
-      {p.pathActive && (
-        <button type="button" onClick={p.onClearPath}>
-          Släck väg
+        <button type="button" onClick={x.redo} disabled={!canRedo} title={t('toolbar.redoTitle')} data-testid="redo">
+          <span aria-hidden="true">↷</span> {t('toolbar.redo')}
         </button>
-      )}
+        <button type="button" onClick={x.clearView} disabled={empty} title={t('toolbar.clearTitle')} data-testid="clear-view">
+          {t('toolbar.clear')}
+        </button>
+      </span>
+      <span className="toolbar-group">
+        <button type="button" className="icon-button" onClick={x.fit} title={t('toolbar.fit')} aria-label={t('toolbar.fit')} data-testid="fit-view">
+          <span aria-hidden="true">⤢</span>
+        </button>
+        <label className="inline">
+          <span className="visually-hidden">{t('toolbar.layout')}</span>
+          <select value={view.layout} onChange={(e) => x.setLayout(e.target.value as LayoutName)} data-testid="layout-select" title={t('toolbar.layout')}>
+            {LAYOUTS.map((l) => (
+              <option key={l} value={l}>
+                {t(`layout.${l}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="icon-button" onClick={x.relayout} title={t('toolbar.relayout')} aria-label={t('toolbar.relayout')} data-testid="relayout">
+          <span aria-hidden="true">⟳</span>
+        </button>
+      </span>
+      <span className="toolbar-group">
+        <button type="button" onClick={x.showStart} aria-pressed={view.base === 'start'} title={t('toolbar.startTitle')} data-testid="start-button">
+          {t('toolbar.start')}
+        </button>
+        <button type="button" onClick={x.showOverview} aria-pressed={view.base === 'overview'} title={t('toolbar.overviewTitle')} data-testid="overview-button">
+          {t('toolbar.overview')}
+        </button>
+        {view.hidden.length > 0 && (
+          <button type="button" onClick={x.showAll} data-testid="show-hidden">
+            {t('toolbar.showHidden', { count: view.hidden.length })}
+          </button>
+        )}
+        {view.path && (
+          <button type="button" onClick={x.clearPath} data-testid="clear-path">
+            {t('toolbar.clearPath')}
+          </button>
+        )}
+      </span>
       <span className="spacer" />
+      <button type="button" onClick={() => void x.share()} title={t('toolbar.shareTitle')} data-testid="share-link">
+        {t('toolbar.share')}
+      </button>
       <details className="export-menu">
-        <summary data-testid="export-menu">Export</summary>
+        <summary data-testid="export-menu">{t('toolbar.export')}</summary>
         <div className="export-items">
-          <button
-            type="button"
-            data-testid="export-png"
-            onClick={() => {
-              const png = p.graphRef.current?.png();
-              if (png) download(`graf-${stamp()}.png`, png);
-            }}
-          >
-            Bild (PNG)
+          <button type="button" data-testid="export-png" onClick={() => void exportFile('png')}>
+            {t('toolbar.exportPng')}
           </button>
-          <button type="button" data-testid="export-json" onClick={() => download(`graf-${stamp()}.json`, JSON.stringify(viewToGraph(p.view, p.isVisible), null, 2), 'application/json')}>
-            Data (JSON)
+          <button type="button" data-testid="export-svg" onClick={() => void exportFile('svg')}>
+            {t('toolbar.exportSvg')}
           </button>
-          <button type="button" data-testid="export-csv-nodes" onClick={() => download(`noder-${stamp()}.csv`, nodesCsv(viewToGraph(p.view, p.isVisible)), 'text/csv')}>
-            Noder (CSV)
+          <button type="button" data-testid="export-json" onClick={() => void exportFile('json')}>
+            {t('toolbar.exportJson')}
           </button>
-          <button type="button" data-testid="export-csv-edges" onClick={() => download(`relationer-${stamp()}.csv`, edgesCsv(viewToGraph(p.view, p.isVisible)), 'text/csv')}>
-            Relationer (CSV)
+          <button type="button" data-testid="export-csv-nodes" onClick={() => void exportFile('csv-nodes')}>
+            {t('toolbar.exportNodes')}
+          </button>
+          <button type="button" data-testid="export-csv-edges" onClick={() => void exportFile('csv-edges')}>
+            {t('toolbar.exportEdges')}
           </button>
         </div>
       </details>
+      <button type="button" className="icon-button" onClick={x.toggleDetails} aria-pressed={panels.detailsOpen} aria-controls="details" title={t('toolbar.toggleDetails')} aria-label={t('toolbar.toggleDetails')} data-testid="toggle-details">
+        <span aria-hidden="true">◨</span>
+      </button>
     </div>
   );
 }

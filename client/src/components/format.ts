@@ -1,20 +1,18 @@
-/** Swedish formatting of dates and values shown in panels. */
+/** Formatting of dates, periods and values shown in panels, in the current UI language (never the browser's locale). */
+import { formatDate as formatIsoDate, formatNumber, i18n } from '../i18n';
 
-const DATE = new Intl.DateTimeFormat('sv-SE', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
-
-/** "6 december 2017" from an ISO date; anything else is shown as it is. */
+/** "6 december 2017" (Swedish) / "6 December 2017" (English) from an ISO date; anything else is shown as it is. */
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return iso;
-  return DATE.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))));
+  return formatIsoDate(iso, 'long');
 }
 
-/** A period such as "2017-12-06 – 2019-11-27", "från 2018-09-01" or "". */
+/** A period such as "2017-12-06 – 2019-11-27", "från 2018-09-01" / "from 2018-09-01", or "". */
 export function formatPeriod(from: string | null | undefined, to: string | null | undefined): string {
-  if (from && to) return `${from} – ${to}`;
-  if (from) return `från ${from}`;
-  if (to) return `till ${to}`;
+  const t = i18n.getFixedT(null, 'components');
+  if (from && to) return t('common.period.fromTo', { from: formatIsoDate(from), to: formatIsoDate(to) });
+  if (from) return t('common.period.from', { from: formatIsoDate(from) });
+  if (to) return t('common.period.to', { to: formatIsoDate(to) });
   return '';
 }
 
@@ -23,10 +21,14 @@ export function formatValue(v: unknown): string {
   if (v === null || v === undefined) return '—';
   if (Array.isArray(v)) return v.map(formatValue).join(', ');
   if (typeof v === 'object') return JSON.stringify(v);
-  if (typeof v === 'boolean') return v ? 'ja' : 'nej';
+  if (typeof v === 'boolean') return i18n.t(v ? 'components:common.yes' : 'components:common.no');
   return String(v);
 }
 
+/**
+ * "3 gånger": a count with the word that fits it. Prefer a translation key with `_one`/`_other` forms and
+ * `t(key, { count })`; this remains for callers that pass their own (Swedish) words.
+ */
 export function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
 }

@@ -10,6 +10,7 @@ import enComponents from './en/components.json';
 import enErrors from './en/errors.json';
 import enGraph from './en/graph.json';
 import enKinds from './en/kinds.json';
+import enLegend from './en/legend.json';
 import enQuery from './en/query.json';
 import enTime from './en/time.json';
 import svApp from './sv/app.json';
@@ -17,16 +18,17 @@ import svComponents from './sv/components.json';
 import svErrors from './sv/errors.json';
 import svGraph from './sv/graph.json';
 import svKinds from './sv/kinds.json';
+import svLegend from './sv/legend.json';
 import svQuery from './sv/query.json';
 import svTime from './sv/time.json';
 
 export const LANGUAGES = ['sv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
-export const NAMESPACES = ['app', 'components', 'errors', 'graph', 'kinds', 'query', 'time'] as const;
+export const NAMESPACES = ['app', 'components', 'errors', 'graph', 'kinds', 'legend', 'query', 'time'] as const;
 
 export const resources = {
-  sv: { app: svApp, components: svComponents, errors: svErrors, graph: svGraph, kinds: svKinds, query: svQuery, time: svTime },
-  en: { app: enApp, components: enComponents, errors: enErrors, graph: enGraph, kinds: enKinds, query: enQuery, time: enTime },
+  sv: { app: svApp, components: svComponents, errors: svErrors, graph: svGraph, kinds: svKinds, legend: svLegend, query: svQuery, time: svTime },
+  en: { app: enApp, components: enComponents, errors: enErrors, graph: enGraph, kinds: enKinds, legend: enLegend, query: enQuery, time: enTime },
 } as const;
 
 const STORAGE_KEY = 'explorer.language';
@@ -54,6 +56,13 @@ void i18n.use(initReactI18next).init({
   initAsync: false,
 });
 
+// Screen readers and hyphenation follow <html lang>; keep it in step with the UI language however it changes.
+function syncDocumentLanguage(lng: string): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = lng === 'en' ? 'en' : 'sv';
+}
+syncDocumentLanguage(i18n.language);
+i18n.on('languageChanged', syncDocumentLanguage);
+
 /** Switches the UI language and remembers the choice. */
 export function setLanguage(lng: Language): void {
   try {
@@ -62,7 +71,6 @@ export function setLanguage(lng: Language): void {
     // Not remembered; still switched.
   }
   void i18n.changeLanguage(lng);
-  if (typeof document !== 'undefined') document.documentElement.lang = lng;
 }
 
 export function currentLanguage(): Language {
