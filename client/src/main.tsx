@@ -1,11 +1,20 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import './i18n';
+import { ExplorerStore, browserHost } from './explorer/store';
+import { ExplorerContext } from './explorer/useExplorer';
+import { currentLanguage } from './i18n';
 import './styles.css';
+import './styles/layout.css';
+
+document.documentElement.lang = currentLanguage();
+const store = new ExplorerStore(browserHost());
+store.start();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <ExplorerContext.Provider value={store}>
+      <App />
+    </ExplorerContext.Provider>
   </StrictMode>,
 );

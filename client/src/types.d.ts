@@ -1,3 +1,11 @@
+// cytoscape-svg ships no types; it registers `cy.svg(options)` when passed to `cytoscape.use()` (used only by
+// the lazily loaded graph/export.ts).
+declare module 'cytoscape-svg' {
+  import type { Ext } from 'cytoscape';
+  const svgExtension: Ext;
+  export default svgExtension;
+}
+
 declare module 'cytoscape-fcose' {
   import type { Ext } from 'cytoscape';
   const fcose: Ext;

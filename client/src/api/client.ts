@@ -20,6 +20,7 @@ import type {
   SchemaResponse,
   SearchResponse,
   TimeDiff,
+  TimelineResponse,
 } from './types';
 
 /** Thrown by every API function; `code` is the server's error code or NETWORK / ABORTED / BAD_RESPONSE. */
@@ -132,19 +133,21 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
 
 export const api = {
   health: () => request<HealthResponse>('GET', '/api/health'),
-  search: (q: string, opts: { limit?: number; labels?: string[]; key?: string } = {}) =>
-    request<SearchResponse>('GET', '/api/search', { query: { q, limit: opts.limit ?? 10, labels: opts.labels }, key: opts.key ?? 'search' }),
+  search: (q: string, opts: { limit?: number; labels?: string[]; key?: string; asOf?: string | null } = {}) =>
+    request<SearchResponse>('GET', '/api/search', { query: { q, limit: opts.limit ?? 10, labels: opts.labels, asOf: opts.asOf }, key: opts.key ?? 'search' }),
   searchArticles: (q: string, limit = 10) => request<ArticleSearchResponse>('GET', '/api/search/articles', { query: { q, limit }, key: 'search-articles' }),
-  node: (id: string, signal?: AbortSignal) => request<NodeDetails>('GET', `/api/nodes/${encodeURIComponent(id)}`, { signal }),
-  /** Details for the side panel: a newer selection aborts the previous one. */
-  selectedNode: (id: string) => request<NodeDetails>('GET', `/api/nodes/${encodeURIComponent(id)}`, { key: 'selected-node' }),
+  node: (id: string, opts: { asOf?: string | null; signal?: AbortSignal } = {}) =>
+    request<NodeDetails>('GET', `/api/nodes/${encodeURIComponent(id)}`, { query: { asOf: opts.asOf }, signal: opts.signal }),
+  /** Details for the side panel (names as borne on `asOf`): a newer selection aborts the previous one. */
+  selectedNode: (id: string, asOf?: string | null) => request<NodeDetails>('GET', `/api/nodes/${encodeURIComponent(id)}`, { query: { asOf }, key: 'selected-node' }),
   expand: (body: { ids: string[]; types?: string[]; labels?: string[]; limit?: number; offset?: number; asOf?: string }) =>
     request<PagedGraph>('POST', '/api/expand', { body }),
-  paths: (q: { from: string; to: string; maxLength?: number; avoid?: string[]; limit?: number }) =>
+  paths: (q: { from: string; to: string; maxLength?: number; avoid?: string[]; limit?: number; asOf?: string | null }) =>
     request<PathsResponse>('GET', '/api/paths', { query: { ...q, avoid: q.avoid ?? [] }, key: 'paths' }),
   overview: (q: { labels?: string[]; types?: string[]; articles?: string[]; asOf?: string | null; limit?: number }) =>
     request<OverviewResponse>('GET', '/api/graph', { query: { ...q, limit: q.limit ?? 500 }, key: 'overview' }),
   timeDiff: (from: string, to: string) => request<TimeDiff>('GET', '/api/time/diff', { query: { from, to }, key: 'time-diff' }),
+  timeline: () => request<TimelineResponse>('GET', '/api/time/timeline', { key: 'timeline' }),
   articles: () => request<{ articles: ArticleSummary[] }>('GET', '/api/articles'),
   article: (id: string) => request<ArticleResponse>('GET', `/api/articles/${encodeURIComponent(id)}`, { key: 'article' }),
   schema: () => request<SchemaResponse>('GET', '/api/schema'),

@@ -19,6 +19,8 @@ import type {
   SearchHit,
   SearchResponse,
   TimeDiff,
+  Timeline,
+  TimelineArticle,
 } from '../../../contract/explore';
 import type { ParamType, QueryParam, QuerySummary, RunResult, SaveQueryBody } from '../../../contract/queries';
 
@@ -36,8 +38,12 @@ export type ArticleResponse = ArticleDetail;
 export type ArticleMention = ArticleDetail['mentions'][number];
 export type ArticleQuote = ArticleDetail['quotes'][number];
 export type QueryParamType = ParamType;
+/** GET /api/time/timeline (range null for an empty database; `articles` thinned to `limit` past `articleTotal`). */
+export type TimelineResponse = Timeline;
+export type { TimelineArticle };
 /** The body of POST /api/queries as the client sends it (params may be left out). */
 export type QueryInput = Omit<SaveQueryBody, 'params'> & { params: QueryParam[] };
+
 
 /** Every failure the client shows: the server's error code (or a client-side one) and a sentence for the user. */
 export interface ApiError {

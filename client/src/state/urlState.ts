@@ -1,14 +1,21 @@
 /**
- * What a copied link carries so that it reopens the same view: the nodes in view (or "the overview"), the
- * selection, filters, date, layout, the open tab and query with its parameters. Kept in the URL hash.
+ * What a copied link carries so that it reopens the same view: the nodes in view and where they were drawn
+ * (or "the start view" / "the whole network"), the selection, filters, date, compared dates, layout, the open
+ * tab and query with its parameters (a link to a query runs it). Kept in the URL hash.
  */
 import { LAYOUTS, type LayoutName } from '../graph/layouts';
 
 export type Tab = 'explore' | 'queries';
 
 export interface UrlState {
-  /** Null means the overview (GET /api/graph with the date and filters); otherwise exactly these node ids. */
+  /** Null means the start view (or, with `whole`, the whole network); otherwise exactly these node ids. */
   nodes: string[] | null;
+  /** With `nodes` null: the whole network instead of the start view. */
+  whole: boolean;
+  /** Where each node was drawn (rounded), so a shared link reopens the same picture; null lets the layout place them. */
+  positions: Record<string, { x: number; y: number }> | null;
+  /** Two dates compared on the canvas (what appeared, disappeared, was renamed between them). */
+  diff: { from: string; to: string } | null;
   selected: string | null;
   hidden: string[];
   pinned: string[];
@@ -25,6 +32,9 @@ export interface UrlState {
 
 export const DEFAULT_URL_STATE: UrlState = {
   nodes: null,
+  whole: false,
+  positions: null,
+  diff: null,
   selected: null,
   hidden: [],
   pinned: [],
@@ -49,6 +59,12 @@ export function encodeUrlState(s: UrlState): string {
   const p: string[] = [];
   const add = (k: string, v: string) => p.push(`${k}=${v}`);
   if (s.nodes !== null) add('nodes', joinList(s.nodes));
+  if (s.nodes === null && s.whole) add('view', 'all');
+  if (s.nodes !== null && s.positions) {
+    const pos = s.nodes.map((id) => s.positions![id]);
+    if (pos.every(Boolean)) add('pos', pos.map((p) => `${Math.round(p!.x)}_${Math.round(p!.y)}`).join(','));
+  }
+  if (s.diff) add('cmp', `${s.diff.from}..${s.diff.to}`);
   if (s.selected) add('sel', encodeURIComponent(s.selected));
   if (s.hidden.length) add('hide', joinList(s.hidden));
   if (s.pinned.length) add('pin', joinList(s.pinned));
@@ -90,8 +106,13 @@ export function decodeUrlState(hash: string): UrlState {
   const layout = get('layout');
   const sel = get('sel');
   const q = get('q');
+  const nodes = has('nodes') ? list(get('nodes')) : null;
+  const cmp = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(get('cmp') ?? '');
   return {
-    nodes: has('nodes') ? list(get('nodes')) : null,
+    nodes,
+    whole: nodes === null && get('view') === 'all',
+    positions: decodePositions(nodes, get('pos')),
+    diff: cmp ? { from: cmp[1]!, to: cmp[2]! } : null,
     selected: sel ? decodeURIComponent(sel) : null,
     hidden: list(get('hide')),
     pinned: list(get('pin')),
@@ -104,4 +125,18 @@ export function decodeUrlState(hash: string): UrlState {
     query: q ? decodeURIComponent(q) : null,
     queryParams,
   };
+}
+
+/** Positions travel as `x_y` pairs in the order of the node list; a list of the wrong length is ignored. */
+function decodePositions(nodes: string[] | null, raw: string | null): Record<string, { x: number; y: number }> | null {
+  if (!nodes || !raw) return null;
+  const pairs = raw.split(',');
+  if (pairs.length !== nodes.length) return null;
+  const out: Record<string, { x: number; y: number }> = {};
+  for (let i = 0; i < pairs.length; i++) {
+    const m = /^(-?\d+)_(-?\d+)$/.exec(pairs[i]!);
+    if (!m) return null;
+    out[nodes[i]!] = { x: Number(m[1]), y: Number(m[2]) };
+  }
+  return out;
 }

@@ -5,6 +5,9 @@ describe('URL state', () => {
   it('round-trips a full view: nodes, selection, filters, date, layout, open query and its parameters', () => {
     const state: UrlState = {
       nodes: ['actor-skr', 'person-lena-micko', 'doc-budgetproposition-2018'],
+      whole: false,
+      positions: { 'actor-skr': { x: 10, y: -20 }, 'person-lena-micko': { x: 0, y: 0 }, 'doc-budgetproposition-2018': { x: -315, y: 42 } },
+      diff: { from: '2019-01-01', to: '2020-01-01' },
       selected: 'person-lena-micko',
       hidden: ['place-sverige'],
       pinned: ['actor-skr'],
@@ -36,6 +39,20 @@ describe('URL state', () => {
     expect(s.layout).toBe('fcose');
     expect(s.queryParams).toEqual({});
     expect(s.tab).toBe('explore');
+  });
+
+  it('carries the whole network apart from the start view, and ignores positions that do not match the nodes', () => {
+    expect(encodeUrlState({ ...DEFAULT_URL_STATE, whole: true })).toBe('view=all');
+    expect(decodeUrlState('#view=all').whole).toBe(true);
+    expect(decodeUrlState('#nodes=a,b&pos=1_2').positions).toBeNull();
+    expect(decodeUrlState('#nodes=a,b&pos=1_2,x_3').positions).toBeNull();
+    expect(decodeUrlState('#nodes=a,b&pos=1_2,-3_4').positions).toEqual({ a: { x: 1, y: 2 }, b: { x: -3, y: 4 } });
+    expect(decodeUrlState('#cmp=2019-01-01..2020-13').diff).toBeNull();
+  });
+
+  it('rounds positions so links stay short', () => {
+    const hash = encodeUrlState({ ...DEFAULT_URL_STATE, nodes: ['a'], positions: { a: { x: 10.4, y: -2.6 } } });
+    expect(hash).toBe('nodes=a&pos=10_-3');
   });
 
   it('tells an empty custom view (nodes=) apart from the overview (no nodes key)', () => {

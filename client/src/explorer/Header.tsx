@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next';
+import { SearchBox } from '../components/SearchBox';
+import { LANGUAGES, setLanguage, type Language } from '../i18n';
+import { useExplorerStore } from './useExplorer';
+
+/** The page header: skip links, the name, the search, and the language. */
+export function Header() {
+  const { t, i18n } = useTranslation('app');
+  const x = useExplorerStore();
+  return (
+    <>
+      <nav className="skip-links" aria-label={t('skip.label')}>
+        <a href="#search-box" className="skip-link" data-testid="skip-to-search" onClick={(e) => focusInside(e, 'search-box', 'input')}>
+          {t('skip.search')}
+        </a>
+        <a href="#graph" className="skip-link" data-testid="skip-to-graph" onClick={(e) => focusInside(e, 'graph', '[tabindex], .graph-canvas')}>
+          {t('skip.graph')}
+        </a>
+      </nav>
+      <header className="topbar">
+        <h1 className="brand">
+          {t('brand.name')} <span>{t('brand.tagline')}</span>
+        </h1>
+        <div className="topbar-search" id="search-box">
+          <SearchBox label={t('search.label')} placeholder={t('search.placeholder')} testId="search" requestKey="search" onChoose={(hit) => void x.focusNode(hit.id)} />
+        </div>
+        <span className="spacer" />
+        <label className="inline language">
+          <span className="visually-hidden">{t('language.label')}</span>
+          <select value={i18n.language === 'en' ? 'en' : 'sv'} onChange={(e) => setLanguage(e.target.value as Language)} data-testid="language-select" title={t('language.label')}>
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {t(`language.${l}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </header>
+    </>
+  );
+}
+
+/** A skip link moves focus (not only the scroll position) to the first control of its target. */
+function focusInside(e: { preventDefault(): void }, id: string, selector: string): void {
+  const target = document.getElementById(id);
+  const el = target?.querySelector<HTMLElement>(selector) ?? target;
+  if (!el) return;
+  e.preventDefault();
+  if (!el.hasAttribute('tabindex') && !/^(INPUT|BUTTON|SELECT|TEXTAREA|A)$/.test(el.tagName)) el.setAttribute('tabindex', '-1');
+  el.focus();
+}
