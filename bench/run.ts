@@ -1,18 +1,20 @@
 /**
- * `npm run bench [-- --quick] [-- --sizes 1000,100000] [-- --render-sizes 500,2000,5000,20000] [-- --only load,api,render]`
+ * `npm run bench [-- --quick] [-- --sizes 1000,100000] [-- --render-sizes 500,2000,5000,20000] [-- --only load,api,render,page]`
+ * `npm run bench -- --only page [--page-loads 11] [--dist /tmp/other-build]`: the page alone (start view, bundle)
  *
  * Runs every benchmark of issue 7 in one go against real, throw-away Neo4j instances and prints one markdown
  * table, also written to bench/results/latest.md (+ latest.json). Every figure that is judged is a ratio of two
  * things measured side by side in this run; absolute times are for information only (the machine is shared).
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg as osLoadavg } from 'node:os';
 import { join } from 'node:path';
 import { benchEndpoints, benchGrowth, chooseEndpoints, memoryUnderLoad, startBenchApp, type EndpointResult, type GrowthResult, type MemoryResult } from './api';
+import { corpus } from './corpus';
 import { exportCsv, runLoadCsv, runLoader, serveCsv, type CsvRun, type LoaderRun } from './load';
 import { startBenchNeo4j, type BenchNeo4j } from './lib/neo4j';
 import { int, log, machineInfo, mb, ms, ratio } from './lib/util';
+import { benchPage, BUNDLE_TARGET_BYTES, TTI_TARGET_MS, type PageBench } from './page';
 import { benchRendering, type RenderBench } from './rendering';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -27,6 +29,10 @@ interface Options {
   memoryRequests: number;
   renderReps: number;
   panMs: number;
+  pageLoads: number;
+  pageWarmups: number;
+  /** A built client other than dist/ to measure (served beside the app). */
+  dist?: string;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -38,7 +44,7 @@ function parseOptions(argv: string[]): Options {
   const quick = argv.includes('--quick');
   const sizes = list(get('--sizes')) ?? (quick ? [200, 2000] : [1000, 100_000]);
   const renderSizes = list(get('--render-sizes')) ?? (quick ? [500, 2000] : [500, 2000, 5000, 20_000]);
-  const only = new Set((get('--only') ?? 'load,api,render').split(',').map((s) => s.trim()));
+  const only = new Set((get('--only') ?? 'load,api,render,page').split(',').map((s) => s.trim()));
   return {
     sizes,
     renderSizes,
@@ -49,33 +55,10 @@ function parseOptions(argv: string[]): Options {
     memoryRequests: Number(get('--memory-requests') ?? (quick ? 2_000 : 10_000)),
     renderReps: quick ? 1 : 2,
     panMs: 3_000,
+    pageLoads: Number(get('--page-loads') ?? (quick ? 5 : 11)),
+    pageWarmups: 2,
+    dist: get('--dist'),
   };
-}
-
-// ─── corpora ───────────────────────────────────────────────────────────────────────────────────────────────
-
-/** The cached synthetic corpus of `articles` articles; generated (in a child process) when absent or incomplete. */
-async function corpus(articles: number): Promise<string> {
-  const dir = join(ROOT, '.data', 'corpora', `synthetic-${articles}-s1`);
-  const marker = join(dir, '.complete');
-  // Another run (or `npm run gen` started by hand with this lock) is writing it: wait for it, bounded.
-  const lock = `${dir}.generating`;
-  for (let waited = 0; existsSync(lock) && !existsSync(marker) && waited < 2 * 3600; waited += 10) {
-    if (waited % 300 === 0) log(`Waiting for the corpus of ${articles} articles being generated elsewhere (${lock}) …`);
-    await new Promise((resolve) => setTimeout(resolve, 10_000));
-  }
-  if (existsSync(marker)) return dir;
-  log(`Generating ${articles} articles into ${dir} …`);
-  writeFileSync(lock, String(process.pid));
-  try {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/generate.ts', '--articles', String(articles), '--seed', '1', '--out', dir], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-    if (code !== 0) throw new Error(`Generating the corpus of ${articles} articles failed (exit ${code}).`);
-    writeFileSync(marker, new Date().toISOString() + '\n');
-  } finally {
-    rmSync(lock, { force: true });
-  }
-  return dir;
 }
 
 // ─── one corpus size ───────────────────────────────────────────────────────────────────────────────────────
@@ -196,11 +179,13 @@ interface Target {
   detail: string;
 }
 
-function report(opts: Options, sizes: SizeResult[], render: RenderBench | undefined, machine: Record<string, string>, neo4jVersion: string, growth?: GrowthResult[]): { md: string; targets: Target[] } {
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
+
+function report(opts: Options, sizes: SizeResult[], render: RenderBench | undefined, machine: Record<string, string>, neo4jVersion: string, growth?: GrowthResult[], page?: PageBench): { md: string; targets: Target[] } {
   const lines: string[] = [];
   const targets: Target[] = [];
   lines.push(`# Benchmarks — ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`, '');
-  lines.push(`\`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`${opts.quick ? ' (quick: small sizes, fewer repetitions — not the figures to judge by)' : ''}. Sizes: ${opts.sizes.join(', ')} articles; rendering: ${opts.renderSizes.join(', ')} elements.`);
+  lines.push(`\`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`${opts.quick ? ' (quick: small sizes, fewer repetitions — not the figures to judge by)' : ''}. Parts: ${[...opts.only].join(', ')}.${opts.only.has('load') || opts.only.has('api') ? ` Sizes: ${opts.sizes.join(', ')} articles.` : ''}${opts.only.has('render') ? ` Rendering: ${opts.renderSizes.join(', ')} elements.` : ''}${opts.only.has('page') ? ' Page: the seed.' : ''}`);
   for (const s of sizes) if (s.error) lines.push(`**The benchmarks at ${int(s.articles)} articles failed:** ${s.error.split('\n')[0]}`, '');
   lines.push('Every judged figure is a ratio of two measurements taken side by side in this run (interleaved); absolute times are for information only — the machine is shared and its load varies.', '');
 
@@ -307,6 +292,40 @@ function report(opts: Options, sizes: SizeResult[], render: RenderBench | undefi
     lines.push('', 'Server RSS: VmRSS of the app process (`tsx server/main.ts`) before and after the requests (mixed endpoints, 4 at a time, on 127.0.0.1). Loader peak: VmHWM of the loader worker process.', '');
   }
 
+  if (page) {
+    lines.push('## 5. The page: start view and main bundle (issue 11)', '');
+    lines.push('| figure | measured | target | ratio to target | verdict |', '|---|---:|---:|---:|---|');
+    if (page.medianMs !== undefined) {
+      const r = page.medianMs / TTI_TARGET_MS;
+      lines.push(`| start view interactive, warm (median of ${page.loads.length}) | ${ms(page.medianMs)} ms | ${TTI_TARGET_MS} ms | ${ratio(r)} | ${verdict(r <= 1)} |`);
+      targets.push({ target: 'Start view interactive within 1 s, warm, headless Chromium', ok: r <= 1, detail: `${ms(page.medianMs)} ms (${ratio(r)})` });
+    } else {
+      lines.push(`| start view interactive, warm | failed | ${TTI_TARGET_MS} ms | n/a | **MISSED** |`);
+      targets.push({ target: 'Start view interactive within 1 s, warm, headless Chromium', ok: false, detail: `failed: ${(page.ttiError ?? page.bundleError ?? 'not measured').split('\n')[0]}` });
+    }
+    if (page.bundle) {
+      const r = page.bundle.mainGzip / BUNDLE_TARGET_BYTES;
+      lines.push(`| main bundle, gzip (${page.bundle.main.length} chunk${page.bundle.main.length === 1 ? '' : 's'}) | ${kb(page.bundle.mainGzip)} | ${kb(BUNDLE_TARGET_BYTES)} | ${ratio(r)} | ${verdict(r <= 1)} |`);
+      targets.push({ target: 'Main bundle ≤ 200 KB gzip', ok: r <= 1, detail: `${kb(page.bundle.mainGzip)} (${ratio(r)})` });
+    } else {
+      lines.push(`| main bundle, gzip | failed | ${kb(BUNDLE_TARGET_BYTES)} | n/a | **MISSED** |`);
+      targets.push({ target: 'Main bundle ≤ 200 KB gzip', ok: false, detail: `failed: ${page.bundleError ?? 'not measured'}` });
+    }
+    if (page.ttiError) lines.push('', `Start view: ${page.ttiError.split('\n')[0]}`);
+    if (page.bundle) {
+      const b = page.bundle;
+      lines.push('', `Chunks of ${b.distDir === join(ROOT, 'dist') ? 'dist/' : b.distDir} (gzip level 9; 1 KB = 1 000 bytes):`, '', '| chunk | loaded | size | gzip |', '|---|---|---:|---:|');
+      for (const c of b.main) lines.push(`| ${c.file} | at start${b.entries.includes(c.file) ? ' (entry)' : ''} | ${kb(c.bytes)} | ${kb(c.gzip)} |`);
+      for (const c of b.css) lines.push(`| ${c.file} | at start (CSS, not judged) | ${kb(c.bytes)} | ${kb(c.gzip)} |`);
+      for (const c of b.lazy) lines.push(`| ${c.file} | on demand | ${kb(c.bytes)} | ${kb(c.gzip)} |`);
+    }
+    lines.push(
+      '',
+      `Start view: the built app served by the real app on a throw-away embedded Neo4j loaded with the seed, headless Chromium at 1280×800; ${page.warmups.length} warm-up load(s) (the first cold: ${page.warmups.map((w) => `${ms(w)} ms`).join(', ') || '—'}) then ${page.loads.length} timed loads in the same browser context (HTTP cache warm): ${page.loads.map((l) => ms(l)).join(', ') || '—'} ms. "Interactive" = navigation start → the first of two consecutive animation frames in which \`window.explorer.cy\` holds nodes (${page.nodes ?? '?'} at the start view) and \`window.explorer.layoutRunning === false\`. Main bundle = the entry script of index.html, its module preloads and every chunk they import statically; chunks reached only by \`import()\` are on demand.`,
+      '',
+    );
+  }
+
   lines.push('## Targets', '', '| target | result | figure |', '|---|---|---|');
   for (const t of targets) lines.push(`| ${t.target} | ${verdict(t.ok)} | ${t.detail} |`);
   lines.push('', '## Machine', '');
@@ -316,11 +335,11 @@ function report(opts: Options, sizes: SizeResult[], render: RenderBench | undefi
 }
 
 /** Writes bench/results/latest.md and latest.json (after every phase, so a long run leaves what it has). */
-function write(result: { md: string; targets: Target[] }, opts: Options, sizes: SizeResult[], render: RenderBench | undefined, machine: Record<string, string>, growth?: GrowthResult[]): void {
+function write(result: { md: string; targets: Target[] }, opts: Options, sizes: SizeResult[], render: RenderBench | undefined, machine: Record<string, string>, growth?: GrowthResult[], page?: PageBench): void {
   const dir = join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'latest.md'), result.md);
-  writeFileSync(join(dir, 'latest.json'), JSON.stringify({ options: { ...opts, only: [...opts.only] }, machine, sizes, growth, render, targets: result.targets }, null, 2) + '\n');
+  writeFileSync(join(dir, 'latest.json'), JSON.stringify({ options: { ...opts, only: [...opts.only] }, machine, sizes, growth, render, page, targets: result.targets }, null, 2) + '\n');
 }
 
 const loadavgNow = () => osLoadavg().map((l) => l.toFixed(1)).join(' ');
@@ -342,6 +361,12 @@ async function main(): Promise<void> {
       thresholdFile: join(ROOT, 'client', 'src', 'graph', 'rendererThreshold.json'),
     });
   }
+  // The page next: it needs only the small seed, and is quick.
+  let page: PageBench | undefined;
+  if (opts.only.has('page')) {
+    log(`The page: main bundle and the start view's time to interactive (${opts.pageLoads} warm loads) …`);
+    page = await benchPage({ loads: opts.pageLoads, warmups: opts.pageWarmups, distDir: opts.dist });
+  }
   let neo4jVersion = 'unknown';
   if (opts.only.has('load') || opts.only.has('api')) {
     for (const articles of opts.sizes) {
@@ -353,7 +378,7 @@ async function main(): Promise<void> {
         log(`The benchmarks at ${articles} articles failed: ${error}`);
         sizes.push({ articles, ours: [], csv: [], error });
       }
-      write(report(opts, sizes, render, { ...machine, loadAverageAtStart: loadavg }, sizes.find((s) => s.neo4jVersion)?.neo4jVersion ?? 'unknown'), opts, sizes, render, machine);
+      write(report(opts, sizes, render, { ...machine, loadAverageAtStart: loadavg }, sizes.find((s) => s.neo4jVersion)?.neo4jVersion ?? 'unknown', undefined, page), opts, sizes, render, machine, undefined, page);
     }
     neo4jVersion = sizes.find((s) => s.neo4jVersion)?.neo4jVersion ?? neo4jVersion;
   }
@@ -366,8 +391,8 @@ async function main(): Promise<void> {
   } finally {
     for (const neo of kept.values()) await neo.dispose();
   }
-  const final = report(opts, sizes, render, { ...machine, loadAverageAtStart: loadavg, loadAverageAtEnd: loadavgNow() }, neo4jVersion, growth);
-  write(final, opts, sizes, render, machine, growth);
+  const final = report(opts, sizes, render, { ...machine, loadAverageAtStart: loadavg, loadAverageAtEnd: loadavgNow() }, neo4jVersion, growth, page);
+  write(final, opts, sizes, render, machine, growth, page);
   process.stdout.write(final.md + '\n');
   log(`Written to bench/results/latest.md and latest.json.`);
 }

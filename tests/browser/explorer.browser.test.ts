@@ -45,12 +45,20 @@ async function pick(page: Page, testId: string, text: string, id: string): Promi
 }
 
 describe('the explorer', () => {
-  it('opens on an overview of the network with a legend, and the console stays clean', async () => {
+  it('opens on the actors and people with their links, offers the whole network, shows a legend, and the console stays clean', async () => {
     const { page, consoleErrors } = await open();
     const ids = await nodeIdsInView(page);
+    // Issue 11: the start view is no longer the whole hairball but the actors, people, roles, agreements and
+    // documents with their links; topics, places and articles wait until asked for.
     expect(ids.length).toBeGreaterThan(20);
     expect(ids).toContain('actor-skr');
     expect(ids).toContain('person-lena-micko');
+    const kinds = await page.evaluate(() => [...new Set<string>((window as any).explorer.cy.nodes().map((n: any) => String(n.data('kind'))))].sort());
+    expect(kinds.filter((k) => !['Actor', 'Person', 'Role', 'Agreement', 'Document'].includes(k)), 'kinds at the start view beyond actors, people, roles, agreements and documents').toEqual([]);
+    expect(ids.some((id) => id.startsWith('article-') || id.startsWith('topic-'))).toBe(false);
+    await page.getByRole('button', { name: /Visa hela nätverket/ }).first().click();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=node-list-item]').length > n, ids.length);
+    expect((await nodeIdsInView(page)).some((id) => id.startsWith('topic-'))).toBe(true);
     expect(await page.textContent('[data-testid=legend]')).toContain('Aktör');
     expect(await page.textContent('[data-testid=view-counts]')).toMatch(/\d+ noder · \d+ relationer/);
     await page.waitForTimeout(800);
@@ -150,22 +158,29 @@ describe('the explorer', () => {
 
   it('shows the graph as of a date: across 27 November 2019 SKL becomes SKR', async () => {
     const { page, consoleErrors } = await open();
-    // The slider's first step is January 2017.
+    // The slider's first step is the earliest date in the data (issue 11: the range comes from the data), before Digg.
     await page.focus('[data-testid=time-slider]');
     await page.keyboard.press('Home');
-    await page.waitForFunction(() => document.querySelector('[data-testid=time-value]')?.textContent === '1 jan 2017');
+    await page.waitForFunction(() => /asOf=(\d{4}-\d{2}-\d{2})/.exec(location.hash)?.[1]?.localeCompare('2018-09-01') === -1);
+    expect(await page.textContent('[data-testid=time-value]')).toMatch(/^\d{1,2} \p{L}+ \d{4}$/u);
     await page.waitForFunction(() => !document.querySelector('[data-node-id="actor-digg"][data-testid=node-list-item]'));
-    // Digg did not exist before 1 September 2018.
-    expect(await nodeIdsInView(page)).toContain('actor-skr');
-    await page.fill('[data-testid=time-date]', '2019-06-01');
-    await page.waitForFunction(() => document.querySelector('[data-testid=time-value]')?.textContent === '1 jun 2019');
+    // On 1 January 2017 SKL is there; Digg did not exist before 1 September 2018.
+    await page.fill('[data-testid=asof-input]', '2017-01-01');
+    await page.press('[data-testid=asof-input]', 'Enter');
+    await page.waitForFunction(() => document.querySelector('[data-testid=time-value]')?.textContent === '1 januari 2017');
+    await page.waitForFunction(() => !!document.querySelector('[data-node-id="actor-skr"][data-testid=node-list-item]'));
+    expect(await nodeIdsInView(page)).not.toContain('actor-digg');
+    await page.fill('[data-testid=asof-input]', '2019-06-01');
+    await page.press('[data-testid=asof-input]', 'Enter');
+    await page.waitForFunction(() => document.querySelector('[data-testid=time-value]')?.textContent === '1 juni 2019');
     await page.waitForFunction(() => /Landsting|SKL/.test(document.querySelector('[data-node-id="actor-skr"][data-testid=node-list-item]')?.textContent ?? ''));
     const before = await nodeName(page, 'actor-skr');
     expect(before).toMatch(/Sveriges Kommuner och Landsting|SKL/);
     expect(await nodeIdsInView(page)).toContain('actor-digg');
     await screenshot(page, '06-time-2019-06');
 
-    await page.fill('[data-testid=time-date]', '2020-06-01');
+    await page.fill('[data-testid=asof-input]', '2020-06-01');
+    await page.press('[data-testid=asof-input]', 'Enter');
     await page.waitForFunction(() => /Regioner|SKR/.test(document.querySelector('[data-node-id="actor-skr"][data-testid=node-list-item]')?.textContent ?? ''));
     expect(await nodeName(page, 'actor-skr')).toMatch(/Sveriges Kommuner och Regioner|SKR/);
     expect(page.url()).toContain('asOf=2020-06-01');
@@ -238,8 +253,9 @@ describe('the explorer', () => {
     await page.click('[data-testid=node-list-item][data-node-id="role-digg-generaldirektor"]');
     await page.waitForSelector('[data-testid=details-panel][data-node-id="role-digg-generaldirektor"]');
     await page.uncheck('[data-testid=filter-kind-Topic]');
-    await page.fill('[data-testid=time-date]', '2020-01-01');
-    await page.waitForFunction(() => document.querySelector('[data-testid=time-value]')?.textContent === '1 jan 2020');
+    await page.fill('[data-testid=asof-input]', '2020-01-01');
+    await page.press('[data-testid=asof-input]', 'Enter');
+    await page.waitForFunction(() => document.querySelector('[data-testid=time-value]')?.textContent === '1 januari 2020');
     const ids = await nodeIdsInView(page);
     expect(ids).not.toContain('topic-okad-samordning');
     expect(ids).toContain('place-sundsvall');
@@ -251,7 +267,7 @@ describe('the explorer', () => {
     const second = await openPage(browser, link);
     await second.page.waitForSelector('[data-testid=details-panel][data-node-id="role-digg-generaldirektor"]', { timeout: 45_000 });
     expect(await second.page.isChecked('[data-testid=filter-kind-Topic]')).toBe(false);
-    expect(await second.page.textContent('[data-testid=time-value]')).toBe('1 jan 2020');
+    expect(await second.page.textContent('[data-testid=time-value]')).toBe('1 januari 2020');
     await second.page.waitForFunction((n) => document.querySelectorAll('[data-testid=node-list-item]').length === n, ids.length);
     expect(await nodeIdsInView(second.page)).toEqual(ids);
     expect(second.page.url()).toBe(link);

@@ -16,17 +16,55 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Opens a page at 1280×800 that records console errors and failed requests, so a test can assert there were none. */
-export async function openPage(browser: Browser, url: string): Promise<{ page: Page; consoleErrors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'sv-SE' });
+/** The two screen sizes the issue judges the page at. */
+export const VIEWPORTS = {
+  laptop: { width: 1280, height: 800 },
+  desktop: { width: 1920, height: 1080 },
+} as const;
+export type ViewportName = keyof typeof VIEWPORTS;
+export type Theme = 'light' | 'dark';
+
+export interface PageOptions {
+  /** Default 1280×800. */
+  viewport?: { width: number; height: number };
+  /** The OS colour scheme the page sees (`prefers-color-scheme`); default light. */
+  colorScheme?: Theme;
+  /** Default sv-SE, as a Swedish analyst's browser. */
+  locale?: string;
+  /** Whether the page may start downloads (default true). */
+  acceptDownloads?: boolean;
+}
+
+export interface OpenedPage {
+  page: Page;
+  /** Console errors and uncaught exceptions seen so far; a test ends by asserting it is empty. */
+  consoleErrors: string[];
+  /** Answers with status ≥ 400 ("404 GET http://…"), to say which resource a console error is about. */
+  failedRequests: string[];
+}
+
+/** Opens a page that records console errors and failed requests, so a test can assert there were none. */
+export async function openPage(browser: Browser, url: string, opts: PageOptions = {}): Promise<OpenedPage> {
+  const context = await browser.newContext({
+    viewport: opts.viewport ?? VIEWPORTS.laptop,
+    locale: opts.locale ?? 'sv-SE',
+    colorScheme: opts.colorScheme ?? 'light',
+    acceptDownloads: opts.acceptDownloads ?? true,
+  });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   page.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push(msg.text());
+    // "Failed to load resource" names no resource in its text; its location does.
+    const where = msg.text().startsWith('Failed to load resource') ? msg.location().url : '';
+    if (msg.type() === 'error') consoleErrors.push(where ? `${msg.text()} — ${where}` : msg.text());
   });
   page.on('pageerror', (err) => consoleErrors.push(err.message));
+  const failedRequests: string[] = [];
+  page.on('response', (res) => {
+    if (res.status() >= 400) failedRequests.push(`${res.status()} ${res.request().method()} ${res.url()}`);
+  });
   await page.goto(url);
-  return { page, consoleErrors };
+  return { page, consoleErrors, failedRequests };
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
@@ -34,4 +72,15 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file });
   return file;
+}
+
+/**
+ * A screenshot named after the screen, the page's size and its theme:
+ * test-results/screenshots/<name>-<w>x<h>-<theme>.png. The theme is read from the page itself
+ * (`<html data-theme>`, else the colour scheme the page was opened with).
+ */
+export async function screenshotAll(page: Page, name: string): Promise<string> {
+  const size = page.viewportSize() ?? VIEWPORTS.laptop;
+  const theme = await page.evaluate(() => document.documentElement.dataset['theme'] ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'));
+  return screenshot(page, `${name}-${size.width}x${size.height}-${theme}`);
 }

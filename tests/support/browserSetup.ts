@@ -11,10 +11,19 @@ declare module 'vitest' {
   }
 }
 
-/** The real built app on a free port, on a seeded throw-away embedded Neo4j, for the browser tests. */
+/**
+ * The real built app on a free port, on a seeded throw-away embedded Neo4j, for the browser tests.
+ * While writing tests, `APP_URL=http://127.0.0.1:5173` points them at an app that is already running instead
+ * (e.g. the dev server); the suite itself never sets it.
+ */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Browser tests need Debian's Chromium at ${CHROMIUM}: apt-get install -y chromium (bash .ci/run does this).`);
+  }
+  const given = process.env['APP_URL'];
+  if (given) {
+    project.provide('appUrl', given.replace(/\/+$/, ''));
+    return async () => {};
   }
   if (!existsSync(join(ROOT, 'dist', 'index.html'))) {
     throw new Error('Browser tests drive the built app: run `npm run build` first (npm test does).');
