@@ -1,11 +1,16 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ContextMenu } from '../components/ContextMenu';
-import { GraphView, type GraphViewHandle } from '../graph/GraphView';
+import type { GraphViewHandle } from '../graph/GraphView';
 import { displayName, toElements } from '../graph/elements';
 import { errorMessage } from '../i18n/errors';
 import { selectDerived, selectView } from './selectors';
 import { useExplorer, useExplorerStore } from './useExplorer';
+
+// Cytoscape is the largest part of the page: its chunk starts loading as soon as this module runs, in parallel
+// with the first API calls, and the shell (header, search, panels) is usable before it arrives.
+const graphModule = import('../graph/GraphView');
+const GraphView = lazy(() => graphModule.then((m) => ({ default: m.GraphView })));
 
 /** The network: the graph itself, its loading and error states, the start invitation, the menu and the selection bar. */
 export function Canvas() {
@@ -38,7 +43,11 @@ export function Canvas() {
   }, [d, view.asOf, positions]);
 
   return (
+    <>
+    {/* Above the canvas, not over it, so it never hides a node. */}
+    {viewLoad.state === 'ready' && view.base === 'start' && d.nodeTotal > 0 && <StartInvitation />}
     <div className="canvas-wrap" id="graph">
+      <Suspense fallback={<div className="canvas-overlay" role="status">{t('canvas.loading')}</div>}>
       <GraphView
         ref={graphRef}
         elements={elements}
@@ -54,6 +63,7 @@ export function Canvas() {
         onNodeContext={x.openMenu}
         onSelectionChange={x.setMultiSelection}
       />
+      </Suspense>
       {menu && (
         <ContextMenu
           state={menu}
@@ -92,7 +102,6 @@ export function Canvas() {
           </button>
         </div>
       )}
-      {viewLoad.state === 'ready' && view.base === 'start' && d.nodeTotal > 0 && <StartInvitation />}
       {notice && (
         <div className="toast" role="status" data-testid="notice">
           {notice}
@@ -102,6 +111,7 @@ export function Canvas() {
         </div>
       )}
     </div>
+    </>
   );
 }
 

@@ -208,6 +208,7 @@ export const GraphView = forwardRef<GraphViewHandle, GraphViewProps>(function Gr
       },
     };
     cy.on('viewport', () => lod.current?.schedule());
+    cy.on('dragpan scrollzoom pinchzoom', () => void cy.scratch('_userMoved', true));
     cy.on('add remove data', () => lod.current?.schedule());
 
     // When the canvas changes size (the result table opens, the window resizes), keep its centre where it was.
@@ -217,7 +218,9 @@ export const GraphView = forwardRef<GraphViewHandle, GraphViewProps>(function Gr
       if (!el || cy.destroyed()) return;
       const next = { w: el.clientWidth, h: el.clientHeight };
       cy.resize();
-      cy.panBy({ x: (next.w - size.w) / 2, y: (next.h - size.h) / 2 });
+      // Until the user pans or zooms, the picture keeps filling the canvas; after that, their view stays put.
+      if (cy.scratch('_userMoved')) cy.panBy({ x: (next.w - size.w) / 2, y: (next.h - size.h) / 2 });
+      else if (!layoutRunning.current) fitVisible(cy, false);
       size = next;
       lod.current?.schedule();
     });
@@ -391,6 +394,7 @@ export const GraphView = forwardRef<GraphViewHandle, GraphViewProps>(function Gr
     carried.current = null;
     const wanted = new Map(props.elements.map((el) => [String(el.data.id), el]));
     const added: string[] = [];
+    const placed: string[] = [];
     const neighbours = adjacency(props.elements);
     const wasVisible = new Set(cy.nodes(':visible').map((n) => n.id()));
     cy.batch(() => {
@@ -409,7 +413,10 @@ export const GraphView = forwardRef<GraphViewHandle, GraphViewProps>(function Gr
           const own = ['hover', 'kbd-focus', 'label-hidden', 'label-shown'].filter((c) => existing.hasClass(c));
           existing.classes([el.classes ?? '', ...own].join(' '));
         } else {
-          const kept = from?.positions.get(id);
+          // A shared link gives its nodes their places: they are drawn there, not laid out again.
+          const given = el.group === 'nodes' ? el.position : undefined;
+          if (given) placed.push(id);
+          const kept = from?.positions.get(id) ?? given;
           toAdd.push(el.group === 'nodes' ? { ...el, data, position: kept ?? seedPosition(cy, neighbours.get(id)) } : { ...el, data });
           if (el.group === 'nodes' && !kept) added.push(id);
         }
@@ -418,6 +425,7 @@ export const GraphView = forwardRef<GraphViewHandle, GraphViewProps>(function Gr
       cy.add(toAdd.filter((e) => e.group === 'nodes'));
       cy.add(toAdd.filter((e) => e.group === 'edges'));
     });
+    for (const id of placed) cy.getElementById(id).scratch('_laidOut', true);
     if (from) {
       cy.viewport({ zoom: from.zoom, pan: from.pan });
       cy.nodes().forEach((n) => void n.scratch('_laidOut', true));
@@ -446,6 +454,7 @@ export const GraphView = forwardRef<GraphViewHandle, GraphViewProps>(function Gr
       // An expansion re-fits too, so the new neighbours are on screen, but never zooms in beyond readable.
       runLayout(cy, props.layout, all ? 'fresh' : 'incremental', true);
     } else {
+      if (placed.length > 0) cy.fit(cy.elements(':visible'), 40);
       lod.current?.schedule();
     }
   }, [props.elements, props.layout, props.layoutToken, webgl]);
@@ -620,6 +629,7 @@ function capZoom(cy: Core): void {
  * labels do not widen the picture), never beyond a readable zoom.
  */
 function fitVisible(cy: Core, animate: boolean, done?: () => void): void {
+  cy.scratch('_userMoved', false);
   const nodes = cy.nodes(':visible');
   if (nodes.empty()) {
     done?.();
