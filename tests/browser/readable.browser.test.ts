@@ -199,6 +199,27 @@ describe('time you can see', () => {
 });
 
 describe('interaction that is complete', () => {
+  it('reaches the search in one Tab, the toolbar within five, and the network through a skip link', async () => {
+    const opened = await open();
+    const { page } = opened;
+    const focused = () => page.evaluate(() => ({ testId: document.activeElement?.getAttribute('data-testid') ?? '', inToolbar: !!document.activeElement?.closest('[role=toolbar]') }));
+    await page.keyboard.press('Tab');
+    expect((await focused()).testId).toBe('search-input');
+    let tabs = 1;
+    while (!(await focused()).inToolbar && tabs < 5) {
+      await page.keyboard.press('Tab');
+      tabs++;
+    }
+    expect((await focused()).inToolbar, `after ${tabs} Tabs the focus is not in the toolbar`).toBe(true);
+    // The skip link right after the search moves the focus onto the canvas, where the arrow keys work.
+    await page.focus('[data-testid=search-input]');
+    await page.keyboard.press('Tab');
+    expect((await focused()).testId).toBe('skip-to-graph');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('#graph'))).toBe(true);
+    await done(opened);
+  });
+
   it('goes Back to the view before an expansion', async () => {
     const opened = await open('#nodes=actor-digg&sel=actor-digg');
     const { page } = opened;

@@ -3,20 +3,12 @@ import { SearchBox } from '../components/SearchBox';
 import { LANGUAGES, setLanguage, type Language } from '../i18n';
 import { useExplorerStore } from './useExplorer';
 
-/** The page header: skip links, the name, the search, and the language. */
+/** The page header: the name, the search (the first Tab stop), skip links, and the language. */
 export function Header() {
   const { t, i18n } = useTranslation('app');
   const x = useExplorerStore();
   return (
     <>
-      <nav className="skip-links" aria-label={t('skip.label')}>
-        <a href="#search-box" className="skip-link" data-testid="skip-to-search" onClick={(e) => focusInside(e, 'search-box', 'input')}>
-          {t('skip.search')}
-        </a>
-        <a href="#graph" className="skip-link" data-testid="skip-to-graph" onClick={(e) => focusInside(e, 'graph', '[tabindex], .graph-canvas')}>
-          {t('skip.graph')}
-        </a>
-      </nav>
       <header className="topbar">
         <h1 className="brand">
           {t('brand.name')} <span>{t('brand.tagline')}</span>
@@ -24,6 +16,15 @@ export function Header() {
         <div className="topbar-search" id="search-box">
           <SearchBox label={t('search.label')} placeholder={t('search.placeholder')} testId="search" requestKey="search" onChoose={(hit) => void x.focusNode(hit.id)} />
         </div>
+        {/* The search is the first stop; the skip links come right after it. */}
+        <nav className="skip-links" aria-label={t('skip.label')}>
+          <a href="#graph" className="skip-link" data-testid="skip-to-graph" onClick={(e) => focusInside(e, 'graph', '[tabindex], .graph-canvas')}>
+            {t('skip.graph')}
+          </a>
+          <a href="#details" className="skip-link" data-testid="skip-to-details" onClick={(e) => focusInside(e, 'details', 'h2, button, a')}>
+            {t('skip.details')}
+          </a>
+        </nav>
         <span className="spacer" />
         <label className="inline language">
           <span className="visually-hidden">{t('language.label')}</span>
