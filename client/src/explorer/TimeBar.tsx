@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TimeControl } from '../components/TimeControl';
 import { Timeline } from '../components/Timeline';
@@ -14,7 +13,6 @@ export function TimeBar() {
   const loading = useExplorer((s) => s.viewLoad.state === 'loading');
   const timeline = useExplorer((s) => s.timeline);
   const open = useExplorer((s) => s.timelineOpen);
-  useEffect(() => void x.loadTimeline(), [x]);
   const data = timeline?.state === 'ready' ? timeline.data : null;
   return (
     <section className="time-bar" aria-label={t('time.label')} data-testid="time-bar">

@@ -246,8 +246,9 @@ export class ExplorerStore {
   // ── Start ────────────────────────────────────────────────────────────────────────────────────────
   /** Loads reference data and the linked (or start) view; listens to the URL and to database reachability. */
   start(): () => void {
-    this.loadReference();
-    void this.applyUrl(decodeUrlState(this.host.location().hash), true);
+    // The picture first: the article list, schema and query library are asked for once the view has come
+    // (on a two-core server they would otherwise compete with it).
+    void this.applyUrl(decodeUrlState(this.host.location().hash), true).finally(() => this.loadReference());
     const offUrl = this.host.listen(() => void this.applyUrl(decodeUrlState(this.host.location().hash), false));
     const offConn = onConnectivity((state, message) => {
       if (state === 'ok') {
@@ -275,6 +276,7 @@ export class ExplorerStore {
     this.api.articles().then((r) => this.set({ articles: r.articles }, 'none'), () => undefined);
     this.api.schema().then((schema) => this.set({ schema }, 'none'), () => undefined);
     void this.reloadQueries();
+    void this.loadTimeline();
   }
 
   /** Applies a decoded link: moves through the history when it holds that view, else fetches it. */

@@ -272,7 +272,7 @@ export const GraphView = forwardRef<GraphViewHandle, GraphViewProps>(function Gr
   useEffect(() => () => worker.current?.terminate(), []);
 
   /** Ends a layout: everything drawn where it belongs, labels placed, a fit if one is due. */
-  const settle = (cy: Core, fit: boolean) => {
+  const settle = (cy: Core, fit: boolean, animate = true) => {
     if (cy.destroyed()) return;
     // layoutRunning stays true until the fit has ended and the labels are placed: tests measure after it.
     const end = () => {
@@ -281,19 +281,20 @@ export const GraphView = forwardRef<GraphViewHandle, GraphViewProps>(function Gr
     };
     if (fit || pendingFit.current) {
       pendingFit.current = false;
-      fitVisible(cy, true, end);
+      fitVisible(cy, animate, end);
     } else {
       end();
     }
   };
 
   /** Moves nodes to their final positions (animated for small views), then settles. */
-  const moveTo = (cy: Core, eles: Collection | NodeCollection, final: Record<string, { x: number; y: number }>, fit: boolean, serial: number) => {
+  const moveTo = (cy: Core, eles: Collection | NodeCollection, final: Record<string, { x: number; y: number }>, fit: boolean, serial: number, firstPicture = false) => {
     const nodes = eles.nodes();
-    const animate = nodes.length < 250;
+    // Moving nodes shows where they go; a first picture has nowhere to come from, so it is drawn at once.
+    const animate = nodes.length < 250 && !firstPicture;
     const layout = nodes.layout({ name: 'preset', positions: (n: NodeSingular) => final[n.id()] ?? n.position(), fit: false, animate, animationDuration: 380 } as unknown as LayoutOptions);
     layout.one('layoutstop', () => {
-      if (serial === layoutSerial.current) settle(cy, fit);
+      if (serial === layoutSerial.current) settle(cy, fit, animate);
     });
     layout.run();
   };
@@ -327,6 +328,7 @@ export const GraphView = forwardRef<GraphViewHandle, GraphViewProps>(function Gr
       if (n.locked() || userPlaced.current.has(n.id()) || (mode === 'incremental' && n.scratch('_laidOut'))) keep.add(n.id());
     });
     const before = new Map(nodes.map((n) => [n.id(), { ...n.position() }]));
+    const firstPicture = nodes.toArray().every((n) => !n.scratch('_laidOut'));
     const finish = () => {
       // Parts holding kept nodes stay; new lone nodes and new separate parts are packed beside them.
       packAndTidy(cy, nodes, keep, aspectOf(container.current));
@@ -337,7 +339,7 @@ export const GraphView = forwardRef<GraphViewHandle, GraphViewProps>(function Gr
       });
       // Back to where they were, then one animation to where they go.
       cy.batch(() => nodes.forEach((n) => void (n.locked() ? null : n.position(before.get(n.id())!))));
-      moveTo(cy, eles, final, fit, serial);
+      moveTo(cy, eles, final, fit, serial, firstPicture);
     };
     if (name === 'fcose' && nodes.length > WORKER_LAYOUT_ABOVE) {
       worker.current ??= new Worker(new URL('./layoutWorker.ts', import.meta.url), { type: 'module' });
