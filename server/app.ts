@@ -7,7 +7,7 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger as PinoLogger } from 'pino';
 import type { AppContext } from './context';
-import { AppError, NotFoundError, type ErrorBody } from './errors';
+import { AppError, NotFoundError, ValidationError, type ErrorBody } from './errors';
 import { buildOpenApi } from './http/openapi';
 import { mountRoutes, type AnyRoute } from './http/route';
 import { apiDocsPage } from './http/docs';
@@ -76,6 +76,7 @@ export function createApp(ctx: AppContext, logger: PinoLogger): express.Express 
   );
   app.use(allowCors(ctx.config.corsOrigins));
   app.use(express.json({ limit: '256kb' }));
+  app.use(refuseDeepJson(MAX_JSON_DEPTH));
 
   const routes = allRoutes(ctx);
   const api = express.Router();
@@ -110,7 +111,11 @@ export function createApp(ctx: AppContext, logger: PinoLogger): express.Express 
       body = { error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }), requestId } };
     } else if (isBodyParserError(err)) {
       status = err.status;
-      body = { error: { code: err.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED', message: err.type === 'entity.too.large' ? 'The request body is larger than 256 kB.' : 'The request body is not valid JSON.', requestId } };
+      body = { error: { code: err.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED', message: bodyErrorMessage(err.type), requestId } };
+    } else if (isClientHttpError(err)) {
+      // Express's own refusals, e.g. a path whose %-escapes do not decode to UTF-8 (`/api/nodes/%E0`).
+      status = err.status;
+      body = { error: { code: 'VALIDATION_FAILED', message: clientErrorMessage(err), requestId } };
     } else {
       req.log.error({ err }, 'unhandled error');
       body = { error: { code: 'INTERNAL', message: 'Something went wrong on the server. The request id helps find it in the log.', requestId } };
@@ -123,4 +128,52 @@ export function createApp(ctx: AppContext, logger: PinoLogger): express.Express 
 
 function isBodyParserError(err: unknown): err is { status: number; type: string } {
   return typeof err === 'object' && err !== null && 'type' in err && 'status' in err && typeof (err as { status: unknown }).status === 'number';
+}
+
+/** How deep a JSON body may nest (objects and arrays); no request the API documents comes near it. */
+export const MAX_JSON_DEPTH = 32;
+
+/** Refuses a JSON body nested deeper than `max` levels with a 400, before any handler walks it. */
+function refuseDeepJson(max: number) {
+  return (req: Request, _res: Response, next: NextFunction) => {
+    if (req.body !== null && typeof req.body === 'object' && jsonDepth(req.body, max) > max) {
+      next(new ValidationError(`The request body nests deeper than ${max} levels of objects and arrays.`));
+      return;
+    }
+    next();
+  };
+}
+
+/** The nesting depth of a parsed JSON value, counted without recursion and stopping once past `max`. */
+export function jsonDepth(value: unknown, max: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > max) return deepest;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+function bodyErrorMessage(type: string): string {
+  if (type === 'entity.too.large') return 'The request body is larger than 256 kB.';
+  if (type === 'encoding.unsupported') return 'The request body uses a Content-Encoding the server does not read (use gzip, deflate or none).';
+  if (type === 'entity.parse.failed') return 'The request body is not valid JSON.';
+  return 'The request body could not be read: it does not decompress, or it does not match its Content-Length.';
+}
+
+function clientErrorMessage(err: { message: string; code?: unknown }): string {
+  if (typeof err.code === 'string' && err.code.startsWith('Z_')) return bodyErrorMessage('decompression');
+  if (err instanceof URIError || /decode/i.test(err.message)) return 'The URL has a %-escape that does not decode to UTF-8 text; encode the path with encodeURIComponent.';
+  return 'The request is malformed.';
+}
+
+/** An error from Express or its parsers that carries a 4xx status (http-errors style). */
+function isClientHttpError(err: unknown): err is { status: number; message: string; code?: unknown } {
+  if (typeof err !== 'object' || err === null) return false;
+  const status = (err as { status?: unknown; statusCode?: unknown }).status ?? (err as { statusCode?: unknown }).statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }

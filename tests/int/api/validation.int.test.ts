@@ -51,6 +51,32 @@ describe('the explorer API refuses bad parameters with a 400 that names them', (
     }
   });
 
+  it.each(['/api/nodes/%E0', '/api/nodes/%E0/neighbours', '/api/articles/%FF%FE', '/api/queries/%C3'])('answers GET %s (an escape that is not UTF-8) with a 400, not a 500', async (path) => {
+    const { status, body } = await api.get(path);
+    expect(status).toBe(400);
+    expect(body.error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('%-escape') });
+  });
+
+  it('answers a gzip body that does not decompress with a 400 that says so', async () => {
+    const res = await fetch(`${api.base}/api/expand`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: Buffer.from('this is not gzip at all'),
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/decompress|Content-Encoding/);
+  });
+
+  it('refuses JSON nested deeper than the documented limit with a 400, and answers the next request as usual', async () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 3000; i++) deep = { a: deep };
+    const res = await api.post('/api/cypher/run', { cypher: 'RETURN $a AS a', params: { a: deep } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('nests deeper than 32 levels');
+    const ok = await api.post('/api/expand', { ids: ['actor-skr'], limit: 5 });
+    expect(ok.status).toBe(200);
+  });
+
   it('leaves the graph untouched after an attempt to inject Cypher through a label', async () => {
     const before = (await api.get('/api/schema')).body;
     await api.get(`/api/graph?labels=${encodeURIComponent('Actor) DETACH DELETE n //')}`);
