@@ -77,8 +77,13 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   }
   const { lib, classes } = ensureNeo4jJars({ quiet: false });
   const password = embeddedPassword(options.dataDir, options.password);
+  // The store is the analysts' data and the password file sits beside it: owner only.
+  mkdirSync(options.dataDir, { recursive: true });
+  chmodSync(options.dataDir, 0o700);
   const java = options.java ?? (process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java');
 
+  // The JVM inherits the umask, so every file Neo4j creates is readable by its owner only (0600, 0700).
+  const umask = ownerOnlyUmask();
   const child: ChildProcessWithoutNullStreams = spawn(
     java,
     [
@@ -104,6 +109,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
       stdio: ['pipe', 'pipe', 'pipe'],
     },
   );
+  umask.restore();
 
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const recent: string[] = [];
@@ -162,4 +168,14 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
       return stopping;
     },
   };
+}
+
+/** Sets the process umask to 077 until `restore()`; a no-op where the umask cannot be set (worker threads). */
+function ownerOnlyUmask(): { restore(): void } {
+  try {
+    const previous = process.umask(0o077);
+    return { restore: () => void process.umask(previous) };
+  } catch {
+    return { restore: () => undefined };
+  }
 }

@@ -64,6 +64,12 @@ describe('the app with its embedded Neo4j', () => {
     expect(first.output.join('\n')).toContain('user "neo4j"');
     const passwordFile = join(dataDir, 'explorer-password');
     expect(statSync(passwordFile).mode & 0o777).toBe(0o600);
+    // The data directory and the store files Neo4j wrote are its owner's alone.
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+    const storeFiles = readdirSync(dataDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    expect(storeFiles.length).toBeGreaterThan(5);
+    const readableByOthers = storeFiles.map((e) => join(e.parentPath, e.name)).filter((f) => (statSync(f).mode & 0o077) !== 0);
+    expect(readableByOthers).toEqual([]);
     const password = readFileSync(passwordFile, 'utf8').trim();
     expect((await fetch(`${first.url}/api/health`)).status).toBe(200);
 
