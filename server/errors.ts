@@ -23,6 +23,17 @@ export class NotFoundError extends AppError {
   }
 }
 
+/** A known path asked with a method it does not answer; `allow` lists the ones it does. */
+export class MethodNotAllowedError extends AppError {
+  constructor(
+    readonly allow: string[],
+    method: string,
+    path: string,
+  ) {
+    super('METHOD_NOT_ALLOWED', 405, `${path} does not answer ${method}; it answers ${allow.join(', ')}.`, { allow });
+  }
+}
+
 export class ConflictError extends AppError {
   constructor(message: string, details?: unknown) {
     super('CONFLICT', 409, message, details);

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response, Router } from 'express';
 import { z } from 'zod';
-import { ValidationError } from '../errors';
+import { MethodNotAllowedError, ValidationError } from '../errors';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -65,6 +65,20 @@ export function mountRoutes(router: Router, routes: AnyRoute[]): void {
         const result = await route.handler({ params, query, body, req, res });
         if (!res.headersSent) res.status(route.status ?? 200).json(result);
       })().catch(next);
+    });
+  }
+  // A known path with a method it does not answer: 405 with `Allow`, not a 404 that says the path is unknown.
+  const methods = new Map<string, Set<string>>();
+  for (const route of routes) methods.set(route.path, (methods.get(route.path) ?? new Set()).add(route.method.toUpperCase()));
+  for (const [path, allowed] of methods) {
+    const allow = [...allowed, ...(allowed.has('GET') ? ['HEAD'] : [])].sort();
+    router.all(path, (req: Request, res: Response, next: NextFunction) => {
+      if (req.method === 'OPTIONS') {
+        res.setHeader('Allow', [...allow, 'OPTIONS'].join(', ')).status(204).end();
+        return;
+      }
+      res.setHeader('Allow', allow.join(', '));
+      next(new MethodNotAllowedError(allow, req.method, req.path));
     });
   }
 }

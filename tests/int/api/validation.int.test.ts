@@ -77,6 +77,23 @@ describe('the explorer API refuses bad parameters with a 400 that names them', (
     expect(ok.status).toBe(200);
   });
 
+  it.each([
+    ['DELETE', '/api/nodes/actor-skr', 'GET, HEAD'],
+    ['POST', '/api/search', 'GET, HEAD'],
+    ['PUT', '/api/queries', 'GET, HEAD, POST'],
+    ['GET', '/api/expand', 'POST'],
+    ['PATCH', '/api/queries/roles-of-person', 'DELETE, GET, HEAD, PUT'],
+  ])('answers %s %s with 405 and Allow: %s', async (method, path, allow) => {
+    const res = await fetch(`${api.base}${path}`, { method });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe(allow);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('METHOD_NOT_ALLOWED');
+  });
+
+  it('still answers 404 for a path the API does not have', async () => {
+    expect((await api.get('/api/nowhere')).status).toBe(404);
+  });
+
   it('leaves the graph untouched after an attempt to inject Cypher through a label', async () => {
     const before = (await api.get('/api/schema')).body;
     await api.get(`/api/graph?labels=${encodeURIComponent('Actor) DETACH DELETE n //')}`);
