@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../i18n';
+import { IsoDateInput } from './IsoDateInput';
 import { clampDate, dateProblem, fromDay, todayIso, toDay, type DateProblem, type DateRange } from './timeScale';
 import './Timeline.css';
 
@@ -90,19 +91,10 @@ export function TimeControl({ asOf, range, loading, onChange }: TimeControlProps
         <label htmlFor={`${id}-input`} className="time-label tc-label">
           {t('control.label')}
         </label>
-        <input
+        <IsoDateInput
           id={`${id}-input`}
-          type="text"
-          inputMode="numeric"
-          autoComplete="off"
-          spellCheck={false}
-          className="tc-input"
           value={text}
-          placeholder={t('control.placeholder')}
-          pattern="\d{4}-\d{2}-\d{2}"
-          maxLength={10}
-          size={10}
-          aria-invalid={problem ? true : undefined}
+          invalid={!!problem}
           aria-describedby={problem ? errorId : hintId}
           title={t('control.hint')}
           onChange={(e) => {

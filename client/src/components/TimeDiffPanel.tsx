@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { GraphNode, TimeDiff } from '../api/types';
 import { kindLabel, primaryKind, relationLabel } from '../graph/kinds';
 import { formatDate, formatNumber } from '../i18n';
+import { IsoDateInput } from './IsoDateInput';
 import { dateProblem, todayIso } from './timeScale';
 import './Timeline.css';
 
@@ -192,37 +193,11 @@ export function TimeDiffPanel({ diff, loading = false, error = null, initialFrom
       <div className="tdiff-form">
         <label>
           <span>{t('diff.from')}</span>
-          <input
-            type="text"
-            inputMode="numeric"
-            className="tc-input"
-            value={from}
-            placeholder={t('control.placeholder')}
-            pattern="\d{4}-\d{2}-\d{2}"
-            maxLength={10}
-            size={10}
-            onChange={(e) => setFrom(e.target.value)}
-            onKeyDown={onKey}
-            aria-invalid={problem ? true : undefined}
-            data-testid="diff-from"
-          />
+          <IsoDateInput value={from} onChange={(e) => setFrom(e.target.value)} onKeyDown={onKey} invalid={!!problem} data-testid="diff-from" />
         </label>
         <label>
           <span>{t('diff.to')}</span>
-          <input
-            type="text"
-            inputMode="numeric"
-            className="tc-input"
-            value={to}
-            placeholder={t('control.placeholder')}
-            pattern="\d{4}-\d{2}-\d{2}"
-            maxLength={10}
-            size={10}
-            onChange={(e) => setTo(e.target.value)}
-            onKeyDown={onKey}
-            aria-invalid={problem ? true : undefined}
-            data-testid="diff-to"
-          />
+          <IsoDateInput value={to} onChange={(e) => setTo(e.target.value)} onKeyDown={onKey} invalid={!!problem} data-testid="diff-to" />
         </label>
         <button type="button" className="primary tdiff-run" onClick={run} disabled={loading} data-testid="diff-run">
           {loading ? t('diff.running') : t('diff.run')}
