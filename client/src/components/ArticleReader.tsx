@@ -43,17 +43,7 @@ export function ArticleReader({ article, focus, onEntity, onBack, onClose }: Pro
   if (article.state === 'error')
     return (
       <section className="panel-body panel-state" data-testid="reader-error">
-        <header className="details-header">
-          <span className="spacer" />
-          {onBack && (
-            <button type="button" className="link-button" onClick={onBack} aria-label={t('reader.backLabel')} data-testid="reader-back">
-              {t('reader.back')}
-            </button>
-          )}
-          <button type="button" className="icon-button" onClick={onClose} aria-label={t('reader.close')} title={t('common.closeHint')}>
-            ×
-          </button>
-        </header>
+        <ReaderHeader onBack={onBack} onClose={onClose} />
         <div className="error-box" role="alert">
           <p>{t('reader.failed')}</p>
           <p className="small">{errorMessage(article.error)}</p>
@@ -64,20 +54,7 @@ export function ArticleReader({ article, focus, onEntity, onBack, onClose }: Pro
   let focusAssigned = false;
   return (
     <section className="panel-body reader" data-testid="article-reader" data-article-id={a.id} aria-labelledby="reader-title">
-      <header className="details-header">
-        <span className="kind-badge" style={{ background: kindStyle('Article').colour }}>
-          {kindLabel('Article')}
-        </span>
-        <span className="spacer" />
-        {onBack && (
-          <button type="button" className="link-button" onClick={onBack} aria-label={t('reader.backLabel')} data-testid="reader-back">
-            {t('reader.back')}
-          </button>
-        )}
-        <button type="button" className="icon-button" onClick={onClose} aria-label={t('reader.close')} title={t('common.closeHint')}>
-          ×
-        </button>
-      </header>
+      <ReaderHeader onBack={onBack} onClose={onClose} badge />
       <h2 id="reader-title">{a.title}</h2>
       <p className="muted">
         {a.outlet ? `${a.outlet} · ` : ''}
@@ -139,5 +116,28 @@ export function ArticleReader({ article, focus, onEntity, onBack, onClose }: Pro
         })}
       </div>
     </section>
+  );
+}
+
+/** The reader's header: the kind badge (once an article is there), Back to the panel it came from, and Close. */
+function ReaderHeader({ onBack, onClose, badge = false }: Pick<Props, 'onBack' | 'onClose'> & { badge?: boolean }) {
+  const { t } = useTranslation('components');
+  return (
+    <header className="details-header">
+      {badge && (
+        <span className="kind-badge" style={{ background: kindStyle('Article').colour }}>
+          {kindLabel('Article')}
+        </span>
+      )}
+      <span className="spacer" />
+      {onBack && (
+        <button type="button" className="link-button" onClick={onBack} aria-label={t('reader.backLabel')} data-testid="reader-back">
+          {t('reader.back')}
+        </button>
+      )}
+      <button type="button" className="icon-button" onClick={onClose} aria-label={t('reader.close')} title={t('common.closeHint')}>
+        ×
+      </button>
+    </header>
   );
 }
