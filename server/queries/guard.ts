@@ -2,7 +2,7 @@ import neo4j, { Neo4jError, type ResultSummary } from 'neo4j-driver';
 import { QueryRejectedError } from '../errors';
 import type { Database } from '../neo4j/database';
 import { toAppError } from '../neo4j/errors';
-import { scanCypher } from './cypherText';
+import { scanCypher } from '../../contract/cypherText';
 
 /**
  * Procedures a query may call: they only read the graph or its schema. Everything else is refused, including

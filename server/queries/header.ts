@@ -1,5 +1,5 @@
 import { PARAM_NAME_PATTERN, PARAM_TYPES, type ParamType, type QueryParam, type QueryTranslations } from '../../contract/queries';
-import { lineOf, scanCypher } from './cypherText';
+import { lineOf, scanCypher } from '../../contract/cypherText';
 import { parseDefaultText } from './params';
 
 /** A named query: its header and its Cypher body. Title and descriptions are Swedish; `i18n.en` holds the English. */

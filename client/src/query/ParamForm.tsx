@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { QueryParam, QueryParamType } from '../api/types';
 import { SearchBox } from '../components/SearchBox';
-import { cypherParamRef } from './cypherParams';
+import { cypherParamRef } from '../../../contract/cypherText';
 import type { RawValue } from './queryState';
 
 interface Props {

@@ -7,7 +7,7 @@ import type { ApiError, QueryParam, QueryParamType, QuerySummary, RunResult } fr
 import { currentLanguage, i18n, type Language } from '../i18n';
 import { errorMessage } from '../i18n/errors';
 
-export { cypherParamNames } from './cypherParams';
+export { cypherParamNames } from '../../../contract/cypherText';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'empty' | 'truncated' | 'timeout' | 'refused' | 'error';
 

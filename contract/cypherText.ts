@@ -1,6 +1,7 @@
 /**
  * A small lexical scan of Cypher text: enough to find `$parameters` and top-level `;` without being fooled by
- * string literals, quoted identifiers or comments. The database's own parser (EXPLAIN) remains the judge of
+ * string literals, quoted identifiers or comments. Shared: the server checks query files and requests with it,
+ * the query workspace reads the parameters of what an analyst types. The database's own parser (EXPLAIN) remains the judge of
  * syntax; this only gives clearer answers earlier.
  */
 
@@ -114,4 +115,14 @@ export function lineOf(text: string, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset && i < text.length; i++) if (text[i] === '\n') line += 1;
   return line;
+}
+
+/** `$name` parameters used in a Cypher text, in order of first use. */
+export function cypherParamNames(cypher: string): string[] {
+  return [...scanCypher(cypher).parameters.keys()];
+}
+
+/** How a parameter is written in Cypher: `$aktör`, or `` $`min aktör` `` when the name needs quoting. */
+export function cypherParamRef(name: string): string {
+  return /^[\p{ID_Start}_]\p{ID_Continue}*$/u.test(name) ? `$${name}` : `$\`${name.replace(/`/g, '``')}\``;
 }
