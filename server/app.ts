@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fromRoot } from './paths';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
@@ -22,7 +22,7 @@ import { articleRoutes } from './routes/articles';
 import { schemaRoutes } from './routes/schema';
 import { queryRoutes } from './routes/queries';
 
-export const CLIENT_DIST = fileURLToPath(new URL('../dist', import.meta.url));
+export const CLIENT_DIST = fromRoot('dist');
 
 /** Every API route, in the order the docs list them. Route modules add themselves here. */
 export function allRoutes(ctx: AppContext): AnyRoute[] {

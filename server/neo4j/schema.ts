@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { fromRoot } from '../paths';
 import type { Database } from './database';
 
-export const SCHEMA_FILE = fileURLToPath(new URL('../../cypher/schema.cypher', import.meta.url));
+export const SCHEMA_FILE = fromRoot('cypher', 'schema.cypher');
 
 /** Splits a .cypher file into statements: `;` ends a statement, `//` line comments are dropped. */
 export function splitStatements(text: string): string[] {

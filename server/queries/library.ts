@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fromRoot } from '../paths';
 import { parseQueryFile, QueryFileError, type QueryDefinition } from './header';
 
 /** The curated library: one `.cypher` file per query. */
-export const LIBRARY_DIR = fileURLToPath(new URL('../../cypher/queries', import.meta.url));
+export const LIBRARY_DIR = fromRoot('cypher', 'queries');
 
 /** Every problem the loader found, one `file:line: reason` per line; the app refuses to start with it. */
 export class QueryLibraryError extends Error {
