@@ -11,6 +11,8 @@ import { AppError, NotFoundError, ValidationError, type ErrorBody } from './erro
 import { buildOpenApi } from './http/openapi';
 import { mountRoutes, type AnyRoute } from './http/route';
 import { apiDocsPage } from './http/docs';
+import { Lane, OverloadedError, admit, type Admission } from './http/admission';
+import type { Config } from './config';
 import { healthRoutes } from './routes/health';
 import { searchRoutes } from './routes/search';
 import { nodeRoutes } from './routes/nodes';
@@ -77,6 +79,7 @@ export function createApp(ctx: AppContext, logger: PinoLogger): express.Express 
   app.use(allowCors(ctx.config.corsOrigins));
   app.use(express.json({ limit: '256kb' }));
   app.use(refuseDeepJson(MAX_JSON_DEPTH));
+  app.use(admit(admissionFor(ctx.config)));
 
   const routes = allRoutes(ctx);
   const api = express.Router();
@@ -120,10 +123,21 @@ export function createApp(ctx: AppContext, logger: PinoLogger): express.Express 
       req.log.error({ err }, 'unhandled error');
       body = { error: { code: 'INTERNAL', message: 'Something went wrong on the server. The request id helps find it in the log.', requestId } };
     }
+    // Load shed or database away: tell clients when to come back instead of letting them hammer.
+    if (status === 503 || status === 429) res.setHeader('Retry-After', String(err instanceof OverloadedError ? err.retryAfterSeconds : 1));
     if (status >= 500 && status !== 500) req.log.warn({ code: body.error.code }, body.error.message);
     res.status(status).json(body);
   });
   return app;
+}
+
+/** The two admission lanes, sized from the configuration. */
+export function admissionFor(config: Config): Admission {
+  const { explorerConcurrency, cypherConcurrency, cypherPerClient, queue, waitMs } = config.admission;
+  return {
+    explorer: new Lane('explorer', { concurrency: explorerConcurrency, queue, waitMs, perClient: 0 }),
+    cypher: new Lane('Cypher', { concurrency: cypherConcurrency, queue: Math.min(queue, 4 * cypherConcurrency), waitMs, perClient: cypherPerClient }),
+  };
 }
 
 function isBodyParserError(err: unknown): err is { status: number; type: string } {

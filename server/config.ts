@@ -30,6 +30,13 @@ export const EnvSchema = z.object({
   QUERY_TIMEOUT_MS: positiveInt.max(600_000).default(5_000),
   CYPHER_TIMEOUT_MS: positiveInt.max(600_000).default(15_000),
   CYPHER_MAX_ROWS: positiveInt.max(100_000).default(1_000),
+  EXPLORER_CONCURRENCY: positiveInt.max(1_000).default(8),
+  CYPHER_CONCURRENCY: positiveInt.max(1_000).default(2),
+  CYPHER_PER_CLIENT: positiveInt.max(1_000).default(2),
+  ADMISSION_QUEUE: positiveInt.max(100_000).default(200),
+  ADMISSION_WAIT_MS: positiveInt.max(60_000).default(1_500),
+  /** Which extractor proposes mentions, entities and facts for an ingested article (server/ingest/extractors.ts). */
+  EXTRACTOR: z.enum(['rules-sv']).default('rules-sv'),
 });
 type Env = z.infer<typeof EnvSchema>;
 
@@ -57,6 +64,16 @@ export interface Config {
   readonly queryTimeoutMs: number;
   readonly cypherTimeoutMs: number;
   readonly cypherMaxRows: number;
+  /** Admission control (server/http/admission.ts): requests at once per lane, queue length and wait. */
+  readonly admission: {
+    readonly explorerConcurrency: number;
+    readonly cypherConcurrency: number;
+    readonly cypherPerClient: number;
+    readonly queue: number;
+    readonly waitMs: number;
+  };
+  /** The ingestion extractor's name, e.g. `rules-sv`. */
+  readonly extractor: Env['EXTRACTOR'];
 }
 
 export class ConfigError extends Error {
@@ -91,6 +108,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     queryTimeoutMs: e.QUERY_TIMEOUT_MS,
     cypherTimeoutMs: e.CYPHER_TIMEOUT_MS,
     cypherMaxRows: e.CYPHER_MAX_ROWS,
+    admission: {
+      explorerConcurrency: e.EXPLORER_CONCURRENCY,
+      cypherConcurrency: e.CYPHER_CONCURRENCY,
+      cypherPerClient: e.CYPHER_PER_CLIENT,
+      queue: e.ADMISSION_QUEUE,
+      waitMs: e.ADMISSION_WAIT_MS,
+    },
+    extractor: e.EXTRACTOR,
   };
   if (config.neo4j.uri && !config.neo4j.password) {
     throw new ConfigError('Invalid configuration:\n  NEO4J_PASSWORD: required when NEO4J_URI points at your own Neo4j');

@@ -41,6 +41,11 @@ export function toAppError(err: unknown, context: { timeoutMs?: number } = {}): 
   if (code.startsWith('Neo.ClientError.Statement.') || code.startsWith('Neo.ClientError.Procedure.')) {
     return new QueryRejectedError('CYPHER_ERROR', `The database rejected the query: ${err.message}`, { neo4jCode: code });
   }
+  // The driver's own failures carry no server code: above all, no free connection within the acquisition
+  // timeout. Admission control keeps requests below the pool size, so this is the database being slow or away.
+  if (code === 'N/A') {
+    return new DatabaseUnavailableError('The database did not give the explorer a connection in time; try again in a moment.', { neo4jCode: code });
+  }
   if (code.startsWith('Neo.TransientError.')) {
     return new DatabaseUnavailableError('The database is busy; try again in a moment.', { neo4jCode: code });
   }

@@ -21,9 +21,9 @@ export interface Explorer {
   close(): Promise<void>;
 }
 
-/** Runs the real Express app in-process against `db` (the shared test database by default) on a free port. */
-export async function startExplorer(db: Database = getTestDatabase(), uri = inject('neo4jUri'), password = inject('neo4jPassword')): Promise<Explorer> {
-  const config = loadConfig({ NEO4J_URI: uri, NEO4J_PASSWORD: password, PORT: '1' });
+/** Runs the real Express app in-process against `db` (the shared test database by default) on a free port; `env` adds configuration. */
+export async function startExplorer(db: Database = getTestDatabase(), uri = inject('neo4jUri'), password = inject('neo4jPassword'), env: Record<string, string> = {}): Promise<Explorer> {
+  const config = loadConfig({ NEO4J_URI: uri, NEO4J_PASSWORD: password, PORT: '1', ...env });
   const log = pino({ level: 'silent' });
   const server: Server = createApp({ config, db, log, embedded: false }, log).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
