@@ -25,6 +25,7 @@ export const EnvSchema = z.object({
   NEO4J_EMBEDDED_PAGECACHE: size.default('256m'),
   NEO4J_EMBEDDED_TX_MAX: size.default('384m'),
   NEO4J_JAVA: z.string().min(1).optional(),
+  NEO4J_EMBEDDED_STANDBY: flag.default(true),
   SEED_DIR: z.string().min(1).default('seed'),
   SEED_ON_START: flag.default(true),
   QUERY_TIMEOUT_MS: positiveInt.max(600_000).default(5_000),
@@ -59,6 +60,8 @@ export interface Config {
     readonly pageCache: string;
     readonly txMax: string;
     readonly java: string | undefined;
+    /** Keep a warm standby JVM so a restart after a crash takes seconds (costs a second JVM's memory). */
+    readonly standby: boolean;
   };
   readonly seed: { readonly dir: string; readonly onStart: boolean };
   readonly queryTimeoutMs: number;
@@ -103,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       pageCache: e.NEO4J_EMBEDDED_PAGECACHE,
       txMax: e.NEO4J_EMBEDDED_TX_MAX,
       java: e.NEO4J_JAVA,
+      standby: e.NEO4J_EMBEDDED_STANDBY,
     },
     seed: { dir: resolve(cwd, e.SEED_DIR), onStart: e.SEED_ON_START },
     queryTimeoutMs: e.QUERY_TIMEOUT_MS,

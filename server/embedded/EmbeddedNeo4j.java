@@ -23,14 +23,29 @@ import org.neo4j.kernel.internal.Version;
  *   EMBEDDED_PAGECACHE page cache size, e.g. "256m"
  *   EMBEDDED_TX_MAX    memory cap for all running transactions, e.g. "512m"
  *
+ *   EMBEDDED_STANDBY   "1": start as a warm standby (see below)
+ *
  * The process stops when its standard input closes: the parent Node process holds the other end of that
  * pipe, so even a SIGKILL of the parent leaves no JVM behind.
+ *
+ * A standby JVM loads and warms the engine on a throw-away store, prints EMBEDDED_STANDBY and waits for a line
+ * "START" on its standard input; only then does it open the real store. Restarting the database after its JVM
+ * died then costs opening the store, not starting a JVM and loading the engine (seconds instead of tens of).
  */
 public final class EmbeddedNeo4j {
     private EmbeddedNeo4j() {}
 
     public static void main(String[] args) {
         Map<String, String> env = System.getenv();
+        if ("1".equals(env.get("EMBEDDED_STANDBY"))) {
+            warmUp();
+            System.out.println("EMBEDDED_STANDBY");
+            System.out.flush();
+            if (!awaitStart(System.in)) {
+                System.exit(0);
+                return;
+            }
+        }
         Path home = Path.of(require(env, "EMBEDDED_HOME")).toAbsolutePath();
         String port = require(env, "EMBEDDED_PORT");
         String password = require(env, "EMBEDDED_PASSWORD");
@@ -83,6 +98,60 @@ public final class EmbeddedNeo4j {
         waitForEndOfInput(System.in);
         stop.run();
         System.exit(0);
+    }
+
+    /** Starts and stops the engine once on a temporary store, so its classes are loaded and its code warm. */
+    private static void warmUp() {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("neo4j-standby-");
+            Map<String, String> config = new HashMap<>();
+            config.put("server.bolt.enabled", "false");
+            config.put("server.memory.pagecache.size", "8m");
+            config.put("dbms.usage_report.enabled", "false");
+            config.put("db.logs.query.enabled", "OFF");
+            DatabaseManagementService warm = new DatabaseManagementServiceBuilder(dir).loadPropertiesFromFile(writeConfig(dir, config)).build();
+            try {
+                GraphDatabaseService db = warm.database("neo4j");
+                db.executeTransactionally("CREATE (n:Warm {id: 1}) WITH n MATCH (m:Warm) RETURN count(m)");
+                warm.database("system").executeTransactionally("SHOW USERS");
+            } finally {
+                warm.shutdown();
+            }
+        } catch (RuntimeException | IOException e) {
+            // A failed warm-up only makes the later start slower; the real start reports real problems.
+            System.err.println("standby warm-up failed: " + rootMessage(e));
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    /** Waits for the line "START"; false when the input ends first (the parent is gone or let the standby go). */
+    private static boolean awaitStart(InputStream in) {
+        StringBuilder line = new StringBuilder();
+        try {
+            int c;
+            while ((c = in.read()) != -1) {
+                if (c == '\n') {
+                    if (line.toString().trim().equals("START")) return true;
+                    line.setLength(0);
+                } else {
+                    line.append((char) c);
+                }
+            }
+        } catch (IOException ignored) {
+            // A broken pipe means the parent is gone.
+        }
+        return false;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) return;
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // Leftovers in the temp directory are harmless.
+        }
     }
 
     /** The public builder takes raw settings only from a file, so the settings are written to one. */

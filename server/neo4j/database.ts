@@ -30,8 +30,13 @@ export function createDriver(uri: string, user: string, password: string): Drive
   });
 }
 
+/** Whether the database can be asked at all; `restarting` while the embedded Neo4j is being started again. */
+export type Availability = { state: 'up' } | { state: 'restarting'; since: string; attempt: number };
+
 /** The one place that runs Cypher for the app: reads are read transactions (clusters route them to readers). */
 export class Database {
+  private availability: Availability = { state: 'up' };
+
   constructor(
     readonly driver: Driver,
     readonly uri: string,
@@ -49,7 +54,29 @@ export class Database {
     return this.execute<R>(cypher, params, 'WRITE', options);
   }
 
+  /** Called by the supervisor of the embedded Neo4j: until `markUp`, every query fails at once with 503. */
+  markRestarting(attempt: number): void {
+    this.availability = { state: 'restarting', since: this.availability.state === 'restarting' ? this.availability.since : new Date().toISOString(), attempt };
+  }
+
+  markUp(): void {
+    this.availability = { state: 'up' };
+  }
+
+  get status(): Availability {
+    return this.availability;
+  }
+
+  /** Throws at once while the database is known to be away, instead of waiting on connection timeouts. */
+  assertAvailable(): void {
+    const a = this.availability;
+    if (a.state === 'restarting') {
+      throw new DatabaseUnavailableError(`The embedded Neo4j stopped and is being started again (attempt ${a.attempt}, since ${a.since}); try again in a few seconds.`, a);
+    }
+  }
+
   private async execute<R extends RecordShape>(cypher: string, params: Record<string, unknown>, routing: 'READ' | 'WRITE', options: RunOptions): Promise<QueryResult<R>> {
+    this.assertAvailable();
     const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
     try {
       return await this.driver.executeQuery<QueryResult<R>>(cypher, params, {

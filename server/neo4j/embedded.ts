@@ -36,6 +36,9 @@ export class EmbeddedStartError extends Error {
   readonly code = 'EMBEDDED_START_FAILED';
 }
 
+/** Another process listens on the Bolt port; nothing was started. */
+export class PortBusyError extends EmbeddedStartError {}
+
 const PASSWORD_FILE = 'explorer-password';
 
 /** Reads the kept password or, on first start, generates one readable by its owner only. */
@@ -68,13 +71,57 @@ export function portAnswers(port: number): Promise<boolean> {
 
 /** Starts Neo4j in a child JVM on 127.0.0.1 and resolves when its Bolt connector accepts connections. */
 export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<EmbeddedNeo4j> {
-  const log = options.log ?? (() => {});
-  if (await portAnswers(options.port)) {
-    throw new EmbeddedStartError(
-      `Port ${options.port} on 127.0.0.1 is already in use, so the embedded Neo4j cannot listen there. ` +
+  await refuseBusyPort(options.port);
+  return launch(options, false).activate();
+}
+
+/**
+ * A second JVM that has loaded and warmed the engine on a throw-away store and waits to be told to open the
+ * real one. The supervisor keeps one ready, so a restart after the JVM died skips JVM start and class loading.
+ */
+export interface Standby {
+  readonly pid: number;
+  /** Resolves true once warm, false if the standby JVM ended first. */
+  readonly warm: Promise<boolean>;
+  /** Opens the real store on the configured port; rejects like `startEmbeddedNeo4j`. */
+  activate(): Promise<EmbeddedNeo4j>;
+  /** Lets an unused standby go. */
+  discard(): Promise<void>;
+}
+
+/** Spawns a warm standby JVM for `options` (same data directory, port and password as the running one). */
+export function prepareStandby(options: EmbeddedOptions): Standby {
+  const launched = launch(options, true);
+  return {
+    pid: launched.pid,
+    warm: launched.warm,
+    // A busy port leaves the standby waiting, so the next attempt can still use it.
+    activate: async () => {
+      await refuseBusyPort(options.port);
+      return launched.activate();
+    },
+    discard: launched.discard,
+  };
+}
+
+async function refuseBusyPort(port: number): Promise<void> {
+  if (await portAnswers(port)) {
+    throw new PortBusyError(
+      `Port ${port} on 127.0.0.1 is already in use, so the embedded Neo4j cannot listen there. ` +
         `Stop what runs there, set NEO4J_EMBEDDED_PORT to a free port, or point NEO4J_URI at that database.`,
     );
   }
+}
+
+interface Launched {
+  pid: number;
+  warm: Promise<boolean>;
+  activate(): Promise<EmbeddedNeo4j>;
+  discard(): Promise<void>;
+}
+
+function launch(options: EmbeddedOptions, standby: boolean): Launched {
+  const log = options.log ?? (() => {});
   const { lib, classes } = ensureNeo4jJars({ quiet: false });
   const password = embeddedPassword(options.dataDir, options.password);
   // The store is the analysts' data and the password file sits beside it: owner only.
@@ -87,7 +134,8 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   const child: ChildProcessWithoutNullStreams = spawn(
     java,
     [
-      `-Xms${options.heap}`,
+      // A standby grows its heap when it becomes the database instead of holding all of it while it waits.
+      standby ? '-Xms64m' : `-Xms${options.heap}`,
       `-Xmx${options.heap}`,
       '-XX:+UseG1GC',
       '-XX:+ExitOnOutOfMemoryError',
@@ -104,14 +152,21 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
         EMBEDDED_PASSWORD: password,
         EMBEDDED_PAGECACHE: options.pageCache,
         EMBEDDED_TX_MAX: options.txMax,
+        EMBEDDED_STANDBY: standby ? '1' : '0',
       },
-      // stdin stays open and unused: when this process dies, the pipe closes and the JVM stops itself.
+      // stdin stays open: when this process dies, the pipe closes and the JVM stops itself. A standby also
+      // reads its "START" line from it.
       stdio: ['pipe', 'pipe', 'pipe'],
     },
   );
   umask.restore();
+  child.stdin.on('error', () => {});
 
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  void exited.then(() => process.off('exit', killOnExit));
+
   const recent: string[] = [];
   const remember = (line: string) => {
     recent.push(line);
@@ -120,11 +175,20 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   };
   createInterface({ input: child.stderr }).on('line', remember);
 
-  const ready = await new Promise<{ uri: string; version: string }>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new EmbeddedStartError(`Neo4j did not start within ${(options.startTimeoutMs ?? 120_000) / 1000} s.\n${recent.join('\n')}`));
-    }, options.startTimeoutMs ?? 120_000);
+  let onWarm: (warm: boolean) => void = () => {};
+  const warm = new Promise<boolean>((resolve) => (onWarm = resolve));
+  void exited.then(() => onWarm(false));
+  let armTimer: () => void = () => {};
+  const ready = new Promise<{ uri: string; version: string }>((resolve, reject) => {
+    let timer: NodeJS.Timeout | undefined;
+    const arm = () => {
+      timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new EmbeddedStartError(`Neo4j did not start within ${(options.startTimeoutMs ?? 120_000) / 1000} s.\n${recent.join('\n')}`));
+      }, options.startTimeoutMs ?? 120_000);
+    };
+    if (!standby) arm();
+    armTimer = arm;
     child.once('error', (err) => {
       clearTimeout(timer);
       reject(new EmbeddedStartError(`Could not run Java ("${java}"): ${err.message}. Install a JDK 17 or set NEO4J_JAVA.`));
@@ -139,33 +203,39 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
       if (match) {
         clearTimeout(timer);
         resolve({ uri: match[1]!, version: match[2]! });
+      } else if (line === 'EMBEDDED_STANDBY') {
+        onWarm(true);
       } else {
         remember(line);
       }
     });
   });
-
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
+  // An unused standby that ends is not an error anyone waits for.
+  ready.catch(() => {});
 
   let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.stdin.end();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      await exited;
+      clearTimeout(timer);
+    })();
+    return stopping;
+  };
+
   return {
-    uri: ready.uri,
-    user: 'neo4j',
-    password,
-    version: ready.version,
     pid: child.pid ?? -1,
-    exited,
-    stop() {
-      stopping ??= (async () => {
-        process.off('exit', killOnExit);
-        if (child.exitCode !== null || child.signalCode !== null) return;
-        child.stdin.end();
-        const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-        await exited;
-        clearTimeout(timer);
-      })();
-      return stopping;
+    warm,
+    discard: stop,
+    async activate() {
+      if (standby) {
+        armTimer();
+        child.stdin.write('START\n');
+      }
+      const { uri, version } = await ready;
+      return { uri, user: 'neo4j', password, version, pid: child.pid ?? -1, exited, stop };
     },
   };
 }

@@ -131,6 +131,7 @@ async function planAndCheck(db: Database, text: string, options: { timeoutMs: nu
   const prefix = 'EXPLAIN ';
 
   let summary: ResultSummary;
+  db.assertAvailable();
   const session = db.driver.session({ defaultAccessMode: neo4j.session.READ, database: db.database });
   try {
     summary = await session.executeRead((tx) => tx.run(prefix + bare).summary(), { timeout: options.timeoutMs, metadata: { app: 'explorer', purpose: 'explain' } });

@@ -56,6 +56,7 @@ export async function runReadOnly(
   limits: RunLimits,
   metadata: Record<string, string> = {},
 ): Promise<RunResult> {
+  db.assertAvailable();
   const session = db.driver.session({
     defaultAccessMode: neo4j.session.READ,
     database: db.database,
