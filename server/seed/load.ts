@@ -53,6 +53,13 @@ export function toNeo4jDate(iso: string): { date: InstanceType<typeof neo4j.type
   return { date: new neo4j.types.Date(y!, m ?? 1, d ?? 1), precision };
 }
 
+/** Converts an ISO date-time into a Neo4j DateTime at UTC (offset 0), to the millisecond, whatever offset it was written with. */
+export function toNeo4jDateTime(iso: string): InstanceType<typeof neo4j.types.DateTime> {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) throw new Error(`not an ISO date-time: "${iso}"`);
+  return new neo4j.types.DateTime(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds() * 1_000_000, 0);
+}
+
 /** JavaScript numbers travel as floats; whole numbers in the data are meant as integers. */
 function intOrValue(v: unknown): unknown {
   if (typeof v === 'number' && Number.isInteger(v)) return neo4j.int(v);
@@ -133,9 +140,16 @@ export function toGraphRows(corpus: Corpus, knownKinds?: ReadonlyMap<string, Nod
       outlet: a.outlet,
       outletNote: a.outletNote,
       published: toNeo4jDate(a.published).date,
+      // Kept so that an export can give the article its evidence back (server/seed/export.ts).
+      publishedQuote: a.publishedEvidence?.quote,
+      publishedStart: a.publishedEvidence ? neo4j.int(a.publishedEvidence.start) : undefined,
+      publishedEnd: a.publishedEvidence ? neo4j.int(a.publishedEvidence.end) : undefined,
       publishedNote: a.publishedNote,
       issue: a.issue,
       authors: a.authors,
+      url: a.url,
+      reviewedAt: a.reviewedAt ? toNeo4jDateTime(a.reviewedAt) : undefined,
+      reviewedBy: a.reviewedBy,
       file: a.file,
       sha256: a.sha256,
       text: a.text,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FACT_TYPE_NAMES, ID_PREFIXES, KINDS, RESERVED_FACT_PROPERTIES, type EntityLabel } from './model';
+import { FACT_ID_PREFIX, FACT_TYPE_NAMES, factPropertyProblems, ID_PREFIXES, KINDS, type EntityLabel } from './model';
 
 /** Schemas of the curated YAML files in seed/data/. Cross-file rules (references, quotes) live in validate.ts. */
 
@@ -106,22 +106,23 @@ const PropertyValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.st
 
 export const Fact = z
   .strictObject({
-    id: prefixedId('fact-'),
+    id: prefixedId(FACT_ID_PREFIX),
     type: z.enum(FACT_TYPE_NAMES),
     from: Id,
     to: Id,
     validFrom: PartialIsoDate.optional(),
     validTo: IsoDate.optional(),
-    properties: z
-      .record(z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'property names are camelCase'), PropertyValue)
-      .refine((p) => !RESERVED_FACT_PROPERTIES.some((k) => k in p), `properties may not use the reserved names ${RESERVED_FACT_PROPERTIES.join(', ')}`)
-      .default({}),
+    /** The fact's own properties; which ones a type allows, and their types, are in contract/model.ts. */
+    properties: z.record(z.string(), PropertyValue).default({}),
     /** `text`: the articles state it; `curator`: outside knowledge, the evidence shows the articles' own usage. */
     source: z.enum(['text', 'curator']).default('text'),
     note: z.string().min(1).optional(),
     evidence: z.array(Evidence).min(1),
   })
-  .refine((f) => f.source === 'text' || f.note !== undefined, { message: 'a fact with source: curator needs a note saying where it comes from', path: ['note'] });
+  .refine((f) => f.source === 'text' || f.note !== undefined, { message: 'a fact with source: curator needs a note saying where it comes from', path: ['note'] })
+  .superRefine((f, ctx) => {
+    for (const p of factPropertyProblems(f.type, f.properties)) ctx.addIssue({ code: 'custom', message: p.message, path: p.property ? ['properties', p.property] : ['properties'] });
+  });
 export type Fact = z.infer<typeof Fact>;
 
 export const Mention = z.strictObject({
@@ -139,13 +140,23 @@ export const ArticleMeta = z
     outlet: z.string().min(1).nullable(),
     outletNote: z.string().min(1).optional(),
     published: IsoDate,
-    publishedEvidence: OwnEvidence,
+    /** Where the text states the date. A reviewer may give a date the text does not print: then `publishedNote` says so. */
+    publishedEvidence: OwnEvidence.optional(),
     publishedNote: z.string().min(1).optional(),
     /** Issue line as printed, for pages that show one ("År 42 / Nr 3 2024"). */
     issue: z.string().min(1).optional(),
     authors: z.array(prefixedId(ID_PREFIXES.Person)).default([]),
+    /** Where the article was read. */
+    url: z.url({ protocol: /^https?$/, error: 'expected an http or https URL' }).optional(),
+    /** Set when an analyst accepted the article in the review UI (ISO date-time); hand-written articles have none. */
+    reviewedAt: z.iso.datetime({ offset: true, error: 'expected an ISO date-time such as 2026-12-01T10:15:00Z' }).optional(),
+    reviewedBy: z.string().min(1).optional(),
   })
-  .refine((a) => a.outlet !== null || a.outletNote !== undefined, { message: 'outlet is null: say why in outletNote', path: ['outletNote'] });
+  .refine((a) => a.outlet !== null || a.outletNote !== undefined, { message: 'outlet is null: say why in outletNote', path: ['outletNote'] })
+  .refine((a) => a.publishedEvidence !== undefined || a.publishedNote !== undefined, {
+    message: 'no publishedEvidence: say where the date comes from in publishedNote (e.g. "date given by the reviewer")',
+    path: ['publishedNote'],
+  });
 export type ArticleMeta = z.infer<typeof ArticleMeta>;
 
 export const ArticleFile = z.strictObject({

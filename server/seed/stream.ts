@@ -272,7 +272,7 @@ async function validateBatch(
     const meta = af.data.article;
     const article = articles.get(meta.id);
     if (!article) continue;
-    checkQuote(af.path, `article "${meta.id}"`, 'publishedEvidence: ', meta.id, meta.publishedEvidence);
+    if (meta.publishedEvidence) checkQuote(af.path, `article "${meta.id}"`, 'publishedEvidence: ', meta.id, meta.publishedEvidence);
     for (const author of meta.authors) {
       if (labelOf.get(author) !== 'Person') problems.push({ file: af.path, entry: `article "${meta.id}"`, message: `dangling reference: author "${author}" is not a loaded Person` });
     }

@@ -4,7 +4,7 @@ import { isAbsolute, join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { AppError } from '../errors';
-import { FACT_TYPES, type EndpointLabel, type FactType } from './model';
+import { FACT_TYPES, idOf, REFERENCE_PROPERTIES, type EndpointLabel, type FactType } from './model';
 import { ArticleFile, EntitiesFile, type ArticleMeta, type Entity, type Fact, type NameEntry } from './schema';
 
 /** One thing wrong with the corpus, located by file and entry so a curator can go straight to it. */
@@ -85,13 +85,6 @@ export interface Corpus {
   facts: CorpusFact[];
 }
 
-/** Fact properties whose value is an id of a node with one of these labels. */
-const REFERENCE_PROPERTIES: Record<string, readonly EndpointLabel[]> = {
-  saidBy: ['Person'],
-  onBehalfOf: ['Actor'],
-  document: ['Document'],
-  presentedBy: ['Actor'],
-};
 
 /** `entities.yaml`, or a large corpus's `entities-0000.yaml`, `entities-0001.yaml` … */
 export const isEntitiesFile = (name: string): boolean => /^entities(-[\w-]+)?\.yaml$/.test(name);
@@ -163,8 +156,26 @@ export function schemaProblems(file: string, raw: unknown, error: z.ZodError): P
   });
 }
 
+/**
+ * What a corpus is made of before the cross-file checks: the parsed entity and article files (with the paths
+ * messages name) and the article texts by file name. The seed loader reads them from a directory; the
+ * ingest accept path and the exporter build them in memory.
+ */
+export interface SeedSources {
+  entitiesFiles: { path: string; data: EntitiesFile }[];
+  /** `name` is the data file's own name (`000_abc.yaml`), which must be the article's `file` with `.yaml`. */
+  articleFiles: { path: string; name: string; data: ArticleFile }[];
+  /** Keyed by the text file's name (`000_abc.txt`); `sha256` is of the file's bytes. */
+  texts: Map<string, { text: string; sha256: string }>;
+}
+
 /** Reads `dir/articles/*.txt` and `dir/data/*.yaml` and validates all of it; throws SeedValidationError listing every problem. */
 export async function readCorpus(dir: string): Promise<Corpus> {
+  return validateSources(await readSources(dir), dir);
+}
+
+/** Reads and schema-checks the files of a seed directory; throws SeedValidationError if any cannot be read or parsed. */
+export async function readSources(dir: string): Promise<SeedSources> {
   const problems: Problem[] = [];
   const articlesDir = join(dir, 'articles');
   const dataDir = join(dir, 'data');
@@ -214,8 +225,32 @@ export async function readCorpus(dir: string): Promise<Corpus> {
   }
   // Cross-file checks on half-parsed data would bury the real cause under follow-on errors.
   if (problems.length) throw new SeedValidationError(problems);
+  return { entitiesFiles, articleFiles, texts };
+}
 
-  return checkCorpus(dir, entitiesFiles, articleFiles, texts, problems);
+/**
+ * Every check the seed loader makes, on sources held in memory: the files' schemas again (sources built in
+ * code never went through YAML), then every reference, quote, offset and structural rule across files.
+ * Pure: reads nothing. `dir` only names the article directory in messages. Throws SeedValidationError
+ * listing every problem.
+ */
+export function validateSources(sources: SeedSources, dir = '.'): Corpus {
+  const problems: Problem[] = [];
+  if (sources.entitiesFiles.length === 0) problems.push({ file: displayPath(join(dir, 'data', 'entities.yaml')), entry: '', message: 'missing: every corpus needs its entities file' });
+  const entitiesFiles: EntitySource[] = [];
+  for (const source of sources.entitiesFiles) {
+    const parsed = EntitiesFile.safeParse(source.data);
+    if (parsed.success) entitiesFiles.push({ path: source.path, data: parsed.data });
+    else problems.push(...schemaProblems(source.path, source.data, parsed.error));
+  }
+  const articleFiles: { path: string; name: string; data: ArticleFile }[] = [];
+  for (const source of sources.articleFiles) {
+    const parsed = ArticleFile.safeParse(source.data);
+    if (parsed.success) articleFiles.push({ path: source.path, name: source.name, data: parsed.data });
+    else problems.push(...schemaProblems(source.path, source.data, parsed.error));
+  }
+  if (problems.length) throw new SeedValidationError(problems);
+  return checkCorpus(dir, entitiesFiles, articleFiles, sources.texts, problems);
 }
 
 function checkCorpus(
@@ -306,7 +341,7 @@ function checkCorpus(
   for (const af of articleFiles) {
     const meta = af.data.article;
     const entry = `article "${meta.id}"`;
-    checkQuote(af.path, entry, 'publishedEvidence: ', meta.id, meta.publishedEvidence);
+    if (meta.publishedEvidence) checkQuote(af.path, entry, 'publishedEvidence: ', meta.id, meta.publishedEvidence);
     for (const author of meta.authors) {
       if (labelOf.get(author) !== 'Person') problems.push({ file: af.path, entry, message: `dangling reference: author "${author}" is not a Person in the entities files` });
     }
@@ -336,10 +371,11 @@ function checkCorpus(
       endpoint('to', fact.to, spec.to);
       if (fact.validFrom && fact.validTo && fact.validFrom > fact.validTo) problems.push({ file: af.path, entry, message: `validFrom ${fact.validFrom} is after validTo ${fact.validTo}` });
       for (const [key, value] of Object.entries(fact.properties)) {
-        const allowed = REFERENCE_PROPERTIES[key];
-        if (!allowed) continue;
+        // The schema checked each property's type and form; here only whether the node it names exists.
+        const wanted = REFERENCE_PROPERTIES[key];
+        if (!wanted) continue;
         const label = typeof value === 'string' ? labelOf.get(value) : undefined;
-        if (!label || !allowed.includes(label)) problems.push({ file: af.path, entry, message: `dangling reference: properties.${key} "${String(value)}" is not a ${allowed.join(' or ')} id` });
+        if (label !== wanted) problems.push({ file: af.path, entry, message: `dangling reference: properties.${key} "${String(value)}" is not ${idOf(wanted)} of the corpus` });
       }
 
       const evidence: CorpusEvidence[] = [];

@@ -122,6 +122,12 @@ describe('the query library against the seeded articles', () => {
     const criticism = onMina.find((r) => r['stance'] === 'CRITICISES')!;
     expect(criticism['saidBy']).toBe('Lena Micko');
     expect(criticism['quotes'].join(' ')).toMatch(/inte motsvarar behoven/);
+    // One `detail` key says what exactly, whatever the kind of statement; `degree` how far it goes.
+    expect(criticism['detail']).toMatch(/motsvarar inte behoven/);
+    expect(onMina.filter((r) => r['stance'] === 'REQUESTS').map((r) => r['detail'])).toEqual(
+      expect.arrayContaining(['möjlighet till dubbelriktad kommunikation', 'att även privata utförare kan vara anslutna']),
+    );
+    expect(onMina.find((r) => r['stance'] === 'SUPPORTS')!['degree']).toBe('ett bra första steg för att gå över till digital kommunikation');
     expect(result.rows.map((r) => r['date'])).toEqual([...result.rows.map((r) => r['date'])].sort());
 
     const onlyCriticism = await run('stances-of-actor', { stances: ['CRITICISES'] });

@@ -81,7 +81,7 @@ describe('the curated seed corpus', () => {
     for (const article of corpus.articles) {
       const cited = new Uint8Array(article.text.length);
       for (const e of corpus.facts.flatMap((f) => f.evidence)) if (e.article === article.id) cited.fill(1, e.start, e.end);
-      cited.fill(1, article.publishedEvidence.start, article.publishedEvidence.end);
+      if (article.publishedEvidence) cited.fill(1, article.publishedEvidence.start, article.publishedEvidence.end);
       // when the text is cut into sentences (a stop followed by white space, or a line end)
       const sentence = /[^\n]+?(?:[.!?:](?=\s|$)|$)/gm;
       for (let m = sentence.exec(article.text); m; m = sentence.exec(article.text)) {
