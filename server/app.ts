@@ -23,12 +23,14 @@ import { timeRoutes } from './routes/time';
 import { articleRoutes } from './routes/articles';
 import { schemaRoutes } from './routes/schema';
 import { queryRoutes } from './routes/queries';
+import { ingestRoutes, INGEST_JSON_LIMIT } from './routes/ingest';
+import { isUtf8 } from './ingest/text';
 
 export const CLIENT_DIST = fromRoot('dist');
 
 /** Every API route, in the order the docs list them. Route modules add themselves here. */
 export function allRoutes(ctx: AppContext): AnyRoute[] {
-  return [...healthRoutes(ctx), ...searchRoutes(ctx), ...nodeRoutes(ctx), ...exploreRoutes(ctx), ...pathRoutes(ctx), ...graphRoutes(ctx), ...timeRoutes(ctx), ...articleRoutes(ctx), ...schemaRoutes(ctx), ...queryRoutes(ctx)];
+  return [...healthRoutes(ctx), ...searchRoutes(ctx), ...nodeRoutes(ctx), ...exploreRoutes(ctx), ...pathRoutes(ctx), ...graphRoutes(ctx), ...timeRoutes(ctx), ...articleRoutes(ctx), ...schemaRoutes(ctx), ...queryRoutes(ctx), ...ingestRoutes(ctx)];
 }
 
 function allowCors(origins: readonly string[]) {
@@ -77,6 +79,17 @@ export function createApp(ctx: AppContext, logger: PinoLogger): express.Express 
     }),
   );
   app.use(allowCors(ctx.config.corsOrigins));
+  // Articles are submitted whole (up to 1 MB of text): the ingest routes read larger bodies, and refuse one
+  // that is not UTF-8 rather than let the parser replace the bad bytes.
+  app.use(
+    '/api/ingest',
+    express.json({
+      limit: INGEST_JSON_LIMIT,
+      verify: (_req, _res, buf) => {
+        if (!isUtf8(buf)) throw new ValidationError('The request body is not valid UTF-8. Send the article as UTF-8 text (convert the file from its character set first).');
+      },
+    }),
+  );
   app.use(express.json({ limit: '256kb' }));
   app.use(refuseDeepJson(MAX_JSON_DEPTH));
   app.use(admit(admissionFor(ctx.config)));
@@ -114,7 +127,7 @@ export function createApp(ctx: AppContext, logger: PinoLogger): express.Express 
       body = { error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }), requestId } };
     } else if (isBodyParserError(err)) {
       status = err.status;
-      body = { error: { code: err.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED', message: bodyErrorMessage(err.type), requestId } };
+      body = { error: { code: err.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED', message: bodyErrorMessage(err.type, err.limit), requestId } };
     } else if (isClientHttpError(err)) {
       // Express's own refusals, e.g. a path whose %-escapes do not decode to UTF-8 (`/api/nodes/%E0`).
       status = err.status;
@@ -140,7 +153,7 @@ export function admissionFor(config: Config): Admission {
   };
 }
 
-function isBodyParserError(err: unknown): err is { status: number; type: string } {
+function isBodyParserError(err: unknown): err is { status: number; type: string; limit?: number } {
   return typeof err === 'object' && err !== null && 'type' in err && 'status' in err && typeof (err as { status: unknown }).status === 'number';
 }
 
@@ -172,8 +185,8 @@ export function jsonDepth(value: unknown, max: number): number {
   return deepest;
 }
 
-function bodyErrorMessage(type: string): string {
-  if (type === 'entity.too.large') return 'The request body is larger than 256 kB.';
+function bodyErrorMessage(type: string, limit?: number): string {
+  if (type === 'entity.too.large') return `The request body is larger than ${limit && limit >= 1024 * 1024 ? `${limit / (1024 * 1024)} MB` : `${(limit ?? 256 * 1024) / 1024} kB`}.`;
   if (type === 'encoding.unsupported') return 'The request body uses a Content-Encoding the server does not read (use gzip, deflate or none).';
   if (type === 'entity.parse.failed') return 'The request body is not valid JSON.';
   return 'The request body could not be read: it does not decompress, or it does not match its Content-Length.';

@@ -40,6 +40,27 @@ export class ConflictError extends AppError {
   }
 }
 
+/** The submitted article text is already in the graph; `details.articleId` names the article to open instead. */
+export class DuplicateArticleError extends AppError {
+  constructor(articleId: string, title: string) {
+    super('DUPLICATE_ARTICLE', 409, `This text is already in the graph as article "${articleId}" ("${title}"); open that article instead of adding it again.`, { articleId, title });
+  }
+}
+
+/** The submitted article text is already waiting for review; `details.draftId` names the draft. */
+export class DuplicateDraftError extends AppError {
+  constructor(draftId: string, title: string) {
+    super('DUPLICATE_DRAFT', 409, `This text is already waiting for review as draft "${draftId}" ("${title}"); open that draft (#/ingest/${draftId}), or discard it first.`, { draftId, title });
+  }
+}
+
+/** A stored ingest draft no longer parses as a proposal (written by an older version or edited by hand). */
+export class DraftUnreadableError extends AppError {
+  constructor(draftId: string) {
+    super('DRAFT_UNREADABLE', 500, `Draft "${draftId}" cannot be read: its stored proposal does not match the current format. Discard it and add the article again.`, { draftId });
+  }
+}
+
 /** A Cypher text the runner will not execute (it writes, administers, or does not parse). */
 export class QueryRejectedError extends AppError {
   constructor(code: string, message: string, details?: unknown) {

@@ -2,6 +2,12 @@ import type { Database } from '../neo4j/database';
 import { toPlain } from '../neo4j/values';
 import { ValidationError } from '../errors';
 import type { SchemaResponse } from '../../contract/explore';
+import { DRAFT_LABEL, DRAFT_ONLY_KEYS } from '../ingest/drafts';
+
+// Ingest drafts live in the database but are not part of the explored graph: their label is neither listed
+// nor accepted as a filter, and the property keys only drafts use are not listed.
+const HIDDEN_LABELS = new Set([DRAFT_LABEL]);
+const HIDDEN_KEYS = new Set<string>(DRAFT_ONLY_KEYS);
 
 /** Where a checked value came from, for the error message: `query parameter "labels"`, `body field "types"`. */
 export interface ParameterRef {
@@ -37,7 +43,7 @@ export class Catalog {
           this.db.read<{ relationshipType: string }>('CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType'),
         ]);
         this.lists = {
-          labels: new Set(labels.records.map((r) => r.get('label'))),
+          labels: new Set(labels.records.map((r) => r.get('label')).filter((l) => !HIDDEN_LABELS.has(l))),
           types: new Set(types.records.map((r) => r.get('relationshipType'))),
           at: Date.now(),
         };
@@ -98,7 +104,7 @@ export class Catalog {
     return {
       labels: labelNames.map((label) => ({ label, count: labelCounts.get(label) ?? 0 })),
       relationshipTypes: typeNames.map((type) => ({ type, count: typeCounts.get(type) ?? 0 })),
-      propertyKeys: keys.records.map((r) => String(r.get('propertyKey'))),
+      propertyKeys: keys.records.map((r) => String(r.get('propertyKey'))).filter((k) => !HIDDEN_KEYS.has(k)),
     };
   }
 }

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import * as exploreContract from '../../../contract/explore';
 import * as graphContract from '../../../contract/graph';
 import * as healthContract from '../../../contract/health';
+import * as ingestContract from '../../../contract/ingest';
 import * as queriesContract from '../../../contract/queries';
 import { allRoutes } from '../../../server/app';
 import { loadConfig } from '../../../server/config';
@@ -19,9 +20,9 @@ import { seedCorpus, startExplorer, type Explorer } from './harness';
  */
 
 /** Every schema the contract folder exports, to check that routes declare their answer with one of them. */
-const CONTRACT_SCHEMAS = new Set<unknown>([...Object.values(exploreContract), ...Object.values(graphContract), ...Object.values(healthContract), ...Object.values(queriesContract)]);
+const CONTRACT_SCHEMAS = new Set<unknown>([...Object.values(exploreContract), ...Object.values(graphContract), ...Object.values(healthContract), ...Object.values(queriesContract), ...Object.values(ingestContract)]);
 
-/** Requests that exercise each GET endpoint on the seed; `:article` is replaced by a real article id. */
+/** Requests that exercise each GET endpoint on the seed; `:article` is replaced by a real article id, `:draft` by a draft's. */
 const SAMPLES: Record<string, string[]> = {
   '/api/health': ['/api/health'],
   '/api/search': ['/api/search?q=skr', '/api/search?q=Sveriges%20Kommuner&asOf=2019-06-01', '/api/search?q=micko&limit=3'],
@@ -37,6 +38,8 @@ const SAMPLES: Record<string, string[]> = {
   '/api/schema': ['/api/schema'],
   '/api/queries': ['/api/queries'],
   '/api/queries/:name': ['/api/queries/agreements-of-actor'],
+  '/api/ingest/proposals': ['/api/ingest/proposals'],
+  '/api/ingest/proposals/:id': ['/api/ingest/proposals/:draft'],
 };
 
 const config = loadConfig({ NEO4J_URI: inject('neo4jUri'), NEO4J_PASSWORD: inject('neo4jPassword'), PORT: '1' });
@@ -45,12 +48,18 @@ const getRoutes: AnyRoute[] = allRoutes({ config, db: getTestDatabase(), log: pi
 describe('every GET endpoint answers what its contract schema says', () => {
   let api: Explorer;
   let articleId: string;
+  let draftId: string;
 
   beforeAll(async () => {
     await seedCorpus();
     api = await startExplorer();
     const { body } = await api.get<{ articles: { id: string }[] }>('/api/articles');
     articleId = body.articles[0]!.id;
+    const draft = await api.post<{ id: string }>('/api/ingest/proposals', {
+      title: 'Kontraktstest',
+      text: 'Kontraktstest\n\nPublicerad: 6 december 2017\n\n– Det här är ett utkast, säger Karin Lund, ordförande för SKR.',
+    });
+    draftId = draft.body.id;
   });
   afterAll(async () => api?.close());
 
@@ -64,7 +73,7 @@ describe('every GET endpoint answers what its contract schema says', () => {
       it(`GET ${sample}`, async () => {
         const route = getRoutes.find((r) => r.path === path);
         expect(route, `the app has a GET ${path} route`).toBeDefined();
-        const url = sample.replace(':article', encodeURIComponent(articleId));
+        const url = sample.replace(':article', encodeURIComponent(articleId)).replace(':draft', encodeURIComponent(draftId));
         const { status, body } = await api.get(url);
         expect(status, JSON.stringify(body)?.slice(0, 300)).toBe(200);
         const parsed = (route!.response as z.ZodType).safeParse(body);
