@@ -16,6 +16,8 @@ export const ENTRY_POINTS = {
   main: 'server/main.ts',
   seed: 'server/seed/cli.ts',
   query: 'server/cli/query.ts',
+  ingest: 'server/cli/ingest.ts',
+  export: 'server/cli/export.ts',
 };
 
 /** Compiles the entry points into `out` (dist-server/ by default; keep it one level below the root). */
