@@ -74,12 +74,35 @@ async function main(): Promise<void> {
   }
   server = app.listen(config.port, config.host, () => {
     const host = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
-    console.log(`Explorer running at http://${host}:${config.port}  (API docs: http://${host}:${config.port}/api/docs)`);
+    // The first page asks for these; on a cold JVM their plans take seconds to compile, so they are asked once
+    // here and the first analyst gets warm answers instead of a time-out.
+    void warmUp(`http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`, log).then(() =>
+      console.log(`Explorer running at http://${host}:${config.port}  (API docs: http://${host}:${config.port}/api/docs)`),
+    );
   });
   server.on('error', (err) => {
     console.error(`Could not listen on ${config.host}:${config.port}: ${err.message}. Set PORT to a free port.`);
     void shutdown('listen-error', 1);
   });
+}
+
+/** Paths the start page requests, asked once before the app says it runs. */
+const WARM_UP_PATHS = [
+  '/api/schema',
+  '/api/articles',
+  '/api/time/timeline',
+  '/api/queries',
+  '/api/graph?limit=60&labels=Actor,Person,Role,Agreement,Document',
+  '/api/graph?limit=500',
+  '/api/search?q=SKR&limit=10',
+  '/api/nodes/actor-skr',
+];
+
+/** Asks the start page's requests once (in parallel, 30 s at most, failures ignored: they are only a warm-up). */
+async function warmUp(base: string, log: { debug(obj: object, msg: string): void }): Promise<void> {
+  const started = Date.now();
+  await Promise.all(WARM_UP_PATHS.map((path) => fetch(base + path, { signal: AbortSignal.timeout(30_000), headers: { 'x-request-id': 'warm-up' } }).then((r) => r.arrayBuffer(), () => undefined)));
+  log.debug({ ms: Date.now() - started }, 'Warmed up');
 }
 
 void main();

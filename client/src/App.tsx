@@ -1,4 +1,4 @@
-import type { CSSProperties } from 'react';
+import { lazy, Suspense, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Toolbar } from './components/Toolbar';
 import { Canvas } from './explorer/Canvas';
@@ -11,9 +11,37 @@ import { StatusBar } from './explorer/StatusBar';
 import { TimeBar } from './explorer/TimeBar';
 import { useExplorer, useExplorerStore } from './explorer/useExplorer';
 import { useShortcuts } from './explorer/useShortcuts';
+import { useIngestRoute } from './ingest/route';
 
-/** The page layout: header, toolbar, the sidebar, canvas and details panel side by side, and the live region. State lives in the explorer store. */
+// The ingest screens (and the model and schemas they bring) load only when an analyst opens them.
+const IngestScreen = lazy(() => import('./ingest/IngestScreen'));
+
+/** The page: the explorer, or (at `#/ingest…`) adding and reviewing an article, under the same header. */
 export function App() {
+  const { t } = useTranslation('app');
+  const route = useIngestRoute();
+  if (route)
+    return (
+      <div className="app ingest-app">
+        <Header />
+        <Banner />
+        <Suspense
+          fallback={
+            <p className="muted ingest-page" role="status">
+              {t('canvas.loading')}
+            </p>
+          }
+        >
+          <IngestScreen route={route} />
+        </Suspense>
+        <Announcer />
+      </div>
+    );
+  return <Explorer />;
+}
+
+/** The explorer's layout: header, toolbar, the sidebar, canvas and details panel side by side, and the live region. State lives in the explorer store. */
+function Explorer() {
   const { t } = useTranslation('app');
   const x = useExplorerStore();
   useShortcuts(x);

@@ -34,6 +34,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw err;
   });
   project.provide('appUrl', app.url);
+  // A test that changes the graph (ingest.browser.test.ts) loads the seed again afterwards, through its own driver.
+  project.provide('neo4jUri', neo4j.instance.uri);
+  project.provide('neo4jPassword', neo4j.password);
   return async () => {
     await app.stop();
     await neo4j.dispose();

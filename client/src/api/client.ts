@@ -22,6 +22,8 @@ import type {
   TimeDiff,
   TimelineResponse,
 } from './types';
+import type { z } from 'zod';
+import type { AcceptBody, AcceptResult, ConvertBody, ConvertResult, IngestInput, Proposal, ProposalList } from '../../../contract/ingest';
 
 /** Thrown by every API function; `code` is the server's error code or NETWORK / ABORTED / BAD_RESPONSE. */
 export class ApiRequestError extends Error implements ApiError {
@@ -160,4 +162,12 @@ export const api = {
     request<RunResult>('POST', `/api/queries/${encodeURIComponent(name)}/run`, { body: { params }, key: 'run' }),
   runCypher: (cypher: string, params: Record<string, unknown> = {}, paramTypes: Record<string, QueryParamType> = {}) =>
     request<RunResult>('POST', '/api/cypher/run', { body: { cypher, params, paramTypes }, key: 'run' }),
+  /** An uploaded file's text (HTML and Markdown turned into text) with the title and date it states. */
+  ingestConvert: (body: z.infer<typeof ConvertBody>) => request<z.infer<typeof ConvertResult>>('POST', '/api/ingest/convert', { body, key: 'ingest-convert' }),
+  /** Submits an article: the extractor's proposals come back as a draft. */
+  ingestPropose: (body: IngestInput) => request<Proposal>('POST', '/api/ingest/proposals', { body }),
+  ingestDrafts: () => request<z.infer<typeof ProposalList>>('GET', '/api/ingest/proposals', { key: 'ingest-drafts' }),
+  ingestDraft: (id: string) => request<Proposal>('GET', `/api/ingest/proposals/${encodeURIComponent(id)}`, { key: 'ingest-draft' }),
+  ingestDiscard: (id: string) => request<void>('DELETE', `/api/ingest/proposals/${encodeURIComponent(id)}`),
+  ingestAccept: (id: string, body: AcceptBody) => request<AcceptResult>('POST', `/api/ingest/proposals/${encodeURIComponent(id)}/accept`, { body }),
 };

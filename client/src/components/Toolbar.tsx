@@ -91,6 +91,11 @@ export function Toolbar() {
         )}
       </span>
       <span className="spacer" />
+      {/* The way into adding an article (client/src/ingest); in the toolbar, so the header keeps its few Tab stops. */}
+      <a href="#/ingest" className="add-article-link" title={t('ingest:entry.add')} data-testid="add-article">
+        <span aria-hidden="true">+</span>
+        <span className="add-article-text">{t('ingest:entry.add')}</span>
+      </a>
       <button type="button" onClick={() => void x.share()} title={t('toolbar.shareTitle')} data-testid="share-link">
         {t('toolbar.share')}
       </button>

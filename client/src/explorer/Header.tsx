@@ -1,12 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { SearchBox } from '../components/SearchBox';
 import { LANGUAGES, setLanguage, type Language } from '../i18n';
+import { navigate, useIngestRoute } from '../ingest/route';
 import { useExplorerStore } from './useExplorer';
 
 /** The page header: the name, the search (the first Tab stop), skip links, and the language. */
 export function Header() {
   const { t, i18n } = useTranslation('app');
   const x = useExplorerStore();
+  const ingest = useIngestRoute();
   return (
     <>
       <header className="topbar">
@@ -14,17 +16,29 @@ export function Header() {
           {t('brand.name')} <span>{t('brand.tagline')}</span>
         </h1>
         <div className="topbar-search" id="search-box">
-          <SearchBox label={t('search.label')} placeholder={t('search.placeholder')} testId="search" requestKey="search" onChoose={(hit) => void x.focusNode(hit.id)} />
+          <SearchBox
+            label={t('search.label')}
+            placeholder={t('search.placeholder')}
+            testId="search"
+            requestKey="search"
+            onChoose={(hit) => {
+              // From the ingest screens a search leads back to the graph.
+              if (ingest) navigate(null);
+              void x.focusNode(hit.id);
+            }}
+          />
         </div>
-        {/* The search is the first stop; the skip links come right after it. */}
-        <nav className="skip-links" aria-label={t('skip.label')}>
-          <a href="#graph" className="skip-link" data-testid="skip-to-graph" onClick={(e) => focusInside(e, 'graph', '[tabindex], .graph-canvas')}>
-            {t('skip.graph')}
-          </a>
-          <a href="#details" className="skip-link" data-testid="skip-to-details" onClick={(e) => focusInside(e, 'details', 'h2, button, a')}>
-            {t('skip.details')}
-          </a>
-        </nav>
+        {/* The search is the first stop; the skip links come right after it. On the ingest screens there is no graph to skip to. */}
+        {!ingest && (
+          <nav className="skip-links" aria-label={t('skip.label')}>
+            <a href="#graph" className="skip-link" data-testid="skip-to-graph" onClick={(e) => focusInside(e, 'graph', '[tabindex], .graph-canvas')}>
+              {t('skip.graph')}
+            </a>
+            <a href="#details" className="skip-link" data-testid="skip-to-details" onClick={(e) => focusInside(e, 'details', 'h2, button, a')}>
+              {t('skip.details')}
+            </a>
+          </nav>
+        )}
         <span className="spacer" />
         <label className="inline language">
           <span className="visually-hidden">{t('language.label')}</span>

@@ -272,6 +272,12 @@ export class ExplorerStore {
     };
   }
 
+  /** After the graph grew (an accepted article): the article list, schema and timeline are read again. */
+  refreshSources = (): void => {
+    this.set({ timeline: null }, 'none');
+    this.loadReference();
+  };
+
   private loadReference(): void {
     this.api.articles().then((r) => this.set({ articles: r.articles }, 'none'), () => undefined);
     this.api.schema().then((schema) => this.set({ schema }, 'none'), () => undefined);

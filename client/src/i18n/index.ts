@@ -9,6 +9,7 @@ import enApp from './en/app.json';
 import enComponents from './en/components.json';
 import enErrors from './en/errors.json';
 import enGraph from './en/graph.json';
+import enIngest from './en/ingest.json';
 import enKinds from './en/kinds.json';
 import enLegend from './en/legend.json';
 import enQuery from './en/query.json';
@@ -17,6 +18,7 @@ import svApp from './sv/app.json';
 import svComponents from './sv/components.json';
 import svErrors from './sv/errors.json';
 import svGraph from './sv/graph.json';
+import svIngest from './sv/ingest.json';
 import svKinds from './sv/kinds.json';
 import svLegend from './sv/legend.json';
 import svQuery from './sv/query.json';
@@ -24,11 +26,11 @@ import svTime from './sv/time.json';
 
 export const LANGUAGES = ['sv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
-export const NAMESPACES = ['app', 'components', 'errors', 'graph', 'kinds', 'legend', 'query', 'time'] as const;
+export const NAMESPACES = ['app', 'components', 'errors', 'graph', 'ingest', 'kinds', 'legend', 'query', 'time'] as const;
 
 export const resources = {
-  sv: { app: svApp, components: svComponents, errors: svErrors, graph: svGraph, kinds: svKinds, legend: svLegend, query: svQuery, time: svTime },
-  en: { app: enApp, components: enComponents, errors: enErrors, graph: enGraph, kinds: enKinds, legend: enLegend, query: enQuery, time: enTime },
+  sv: { app: svApp, components: svComponents, errors: svErrors, graph: svGraph, ingest: svIngest, kinds: svKinds, legend: svLegend, query: svQuery, time: svTime },
+  en: { app: enApp, components: enComponents, errors: enErrors, graph: enGraph, ingest: enIngest, kinds: enKinds, legend: enLegend, query: enQuery, time: enTime },
 } as const;
 
 const STORAGE_KEY = 'explorer.language';
