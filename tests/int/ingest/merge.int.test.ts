@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AcceptResult, Proposal } from '../../../contract/ingest';
-import { getTestDatabase } from '../../support/neo4j';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exportSources, writeSeedDirectory } from '../../../server/seed/export';
+import { loadSeedDirectory } from '../../../server/seed/load';
+import { readCorpus } from '../../../server/seed/validate';
+import { snapshot } from '../../support/graphSnapshot';
+import { getTestDatabase, getTestDriver, resetDatabase } from '../../support/neo4j';
 import { seedCorpus, startExplorer, type Explorer } from '../api/harness';
 
 /**
@@ -67,5 +74,22 @@ describe('accepting a fact the graph already has', () => {
     const article = await api.get(`/api/articles/${result.articleId}`);
     expect(article.status).toBe(200);
     expect(article.body.article.title).toBe('SKL vill ha gemensam infrastruktur');
+  });
+});
+
+describe('the graph with a reviewed article, exported and loaded again', () => {
+  it('is the same graph: the new article, its mentions, and the older fact with its added evidence', async () => {
+    const before = await snapshot();
+    const dir = await mkdtemp(join(tmpdir(), 'export-reviewed-'));
+    try {
+      await writeSeedDirectory(await exportSources(getTestDriver()), dir);
+      await readCorpus(dir);
+      await resetDatabase();
+      await loadSeedDirectory(getTestDriver(), dir);
+      expect(await snapshot()).toEqual(before);
+      expect(before.nodes.some((n) => n.includes(result.articleId))).toBe(true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
