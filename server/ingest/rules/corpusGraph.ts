@@ -1,4 +1,4 @@
-import type { Corpus } from '../../seed/validate';
+import type { Corpus, CorpusArticle } from '../../seed/validate';
 import type { GraphLookup, KnownEntity } from '../extractor';
 
 /**
@@ -48,4 +48,55 @@ export function graphFromCorpus(corpus: Corpus, keep: (id: string) => boolean = 
     entities.push(known);
   }
   return { entities };
+}
+
+/** Entities an article names: its mentions and the ends of facts evidenced in it. */
+export function entitiesOf(corpus: Corpus, article: CorpusArticle): Set<string> {
+  const ids = new Set(article.mentions.map((m) => m.entity));
+  for (const f of corpus.facts) if (f.type !== 'NAMED' && f.evidence.some((e) => e.article === article.id)) for (const id of [f.from, f.to]) ids.add(id);
+  ids.delete(article.id);
+  return ids;
+}
+
+/** How the graph of a held-out article is built. */
+export type Mode = 'leave-one-out' | 'production';
+
+/**
+ * The graph a held-out article is extracted against. Leave-one-out: only the entities the other articles
+ * name, with only the aliases they attest. Production: every entity with all its names and aliases, less the
+ * surfaces only this article's curation gives it (an entity left with no name at all is new here). Either way
+ * only facts evidenced in other articles (and names' validity) are known.
+ */
+export function heldOutGraph(corpus: Corpus, heldOut: CorpusArticle, mode: Mode): GraphLookup {
+  const others = corpus.articles.filter((a) => a.id !== heldOut.id);
+  const known = new Set(others.flatMap((a) => [...entitiesOf(corpus, a)]));
+  const attested = new Map<string, Set<string>>();
+  for (const a of others) for (const m of a.mentions) for (const s of m.spans) {
+    const set = attested.get(m.entity) ?? new Set<string>();
+    set.add(s.surface.toLowerCase());
+    attested.set(m.entity, set);
+  }
+  const facts = corpus.facts.filter((f) => f.type === 'NAMED' || f.evidence.some((e) => e.article !== heldOut.id));
+  if (mode === 'leave-one-out') return graphFromCorpus({ ...corpus, facts }, (id) => known.has(id), (id, alias) => attested.get(id)?.has(alias.toLowerCase()) ?? false);
+
+  const own = new Map<string, Set<string>>();
+  for (const m of heldOut.mentions) own.set(m.entity, new Set(m.spans.map((s) => s.surface.toLowerCase())));
+  const allowed = (id: string, surface: string): boolean => !own.get(id)?.has(surface.toLowerCase()) || (attested.get(id)?.has(surface.toLowerCase()) ?? false);
+  const full = graphFromCorpus({ ...corpus, facts }, () => true, allowed);
+  const entities: KnownEntity[] = [];
+  for (const e of full.entities) {
+    if (e.label === 'Role' || e.label === 'Article') {
+      if (known.has(e.id)) entities.push(e);
+      continue;
+    }
+    const names = e.names.flatMap((n) => {
+      if (!allowed(e.id, n.value)) return n.short && allowed(e.id, n.short) ? [{ ...n, value: n.short, short: undefined }] : [];
+      return [n.short && !allowed(e.id, n.short) ? { ...n, short: undefined } : n];
+    });
+    const surfaces = [e.name, ...e.aliases, ...names.flatMap((n) => (n.short ? [n.value, n.short] : [n.value]))].filter((s) => allowed(e.id, s));
+    if (!surfaces.length) continue;
+    entities.push({ ...e, name: allowed(e.id, e.name) ? e.name : surfaces[0]!, names: names.map(({ short, ...n }) => (short ? { ...n, short } : n)) });
+  }
+  const kept = new Set(entities.map((e) => e.id));
+  return { entities: entities.map((e) => (e.organisations ? { ...e, organisations: e.organisations.filter((o) => kept.has(o)) } : e)) };
 }

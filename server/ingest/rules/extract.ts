@@ -2,7 +2,9 @@ import type { NewEntity, ProposedMention } from '../../../contract/ingest';
 import { ENTITY_LABELS } from '../../../contract/model';
 import type { ExtractInput, Extraction, GraphLookup } from '../extractor';
 import { findAnaphors } from './anaphora';
+import { collectivesInLists } from './collectives';
 import { findPublishedHint } from './dates';
+import { magazineIssues } from './documents';
 import { clauseFacts } from './facts';
 import { buildGazetteer, matchKnown } from './gazetteer';
 import { SpanIndex, namesOf, settle, targetRef, type Found } from './model';
@@ -32,9 +34,10 @@ export function extractRules(input: ExtractInput, snapshot: GraphLookup): Extrac
   const orgs = organisations(work, [...acr.found, ...nonPerson]);
   const nonPersonSurfaces = new Set(graph.entities.filter((e) => e.label !== 'Person').flatMap(namesOf));
   const personHits = findPersonHits(doc, (n) => nonPersonSurfaces.has(n));
-  let settled = settle([...acr.found, ...nonPerson, ...orgs]);
+  let settled = settle([...acr.found, ...nonPerson, ...orgs, ...magazineIssues(work, nonPerson)]);
   settled = coordinated(work, settled, personHits);
-  settled = settle([...settled, ...findAnaphors(doc, settled, info)]);
+  settled = settle([...settled, ...findAnaphors(doc, settled, info, { published: input.published, entities: graph.entities })]);
+  settled = settle([...settled, ...collectivesInLists(doc, settled, graph.entities, info)]);
 
   // 2. People: by context, or by the graph's names.
   const settledIndex = new SpanIndex(settled);

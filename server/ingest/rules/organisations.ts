@@ -35,11 +35,11 @@ const STOP_WORDS = new Set(
   `har hade är var ska skall skulle kommer kan kunde vill ville får fick blir blev som att med på i om till från vid under efter genom
   den det de en ett inte också även samt men eller där när då sedan redan nu idag ocksa betonar säger menar anser sa sade visar pekar
   tar ger gav ser kräver behöver måste bör står ligger finns fanns gör gjorde arbetar jobbar lämnar lämnade presenterade presenterar
-  publicerade publicerar analyserar analyserade`.split(/\s+/),
+  publicerade publicerar analyserar analyserade vara bli bliva ha göra gå komma ligga stå placeras inrättas bildas startar startade`.split(/\s+/),
 );
 
-/** Extends a descriptive name ("Myndigheten för") over following lower-case words, up to five, stopping at verbs and function words. */
-function extendLower(text: string, from: number, maxWords = 5): number {
+/** Extends a descriptive name ("Myndigheten för") over following lower-case words, up to `maxWords`, stopping at verbs and function words. */
+export function extendLower(text: string, from: number, maxWords = 5): number {
   let end = from;
   let words = 0;
   const re = /[ \u00a0]+(\p{Ll}[\p{L}\d-]*)/uy;
@@ -172,6 +172,8 @@ export function findCoordinatedOrgs(doc: Doc, actorSpans: readonly { start: numb
       const words = written.split(/\s+/);
       if (covered(sp.start, sp.end) || isSentenceInitial(doc, sp.start)) continue;
       if (words.some((w) => NOT_NAMES.has(w)) || GIVEN_NAMES.has(words[0]!)) continue;
+      // "SKR-kansliet", "Digg-rapporten": a compound with a common-noun head is not a name, unless the head is an organisation's.
+      if (/-\p{Ll}/u.test(written) && !kindOfOrgWord(words[words.length - 1]!)) continue;
       const kind = (kindOfOrgWord(words[words.length - 1]!) ?? (isOrgKind(a.kind) ? a.kind : 'agency')) as ActorKind;
       out.push({ ...sp, name: written, kind, rule: 'org.coordinated', confidence: 0.5 });
     }

@@ -42,9 +42,114 @@ describe('the rules-sv extractor', () => {
       expect(mentionsOf(out, 'kommunerna')[0]?.entityId).toBe('actor-kommuner');
     });
 
-    it('does not link a name glued into a compound ("SKR-kansliet")', () => {
-      const out = extract('Frågan ligger hos SKR-kansliet.');
-      expect(out.mentions.some((m) => m.entityId === 'actor-skr')).toBe(false);
+    it('links the name before a generic compound head ("SKR-kansliet", "Digg-rapporten"), not before a name of its own ("Digg-dagen")', () => {
+      const out = extract('Frågan ligger hos SKR-kansliet. Digg-rapporten kom i går. Digg-dagen hålls i maj.', '2021-01-01');
+      expect(out.mentions.filter((m) => m.entityId !== null).map((m) => [m.surface, m.entityId, m.rule])).toEqual([
+        ['SKR', 'actor-skr', 'gazetteer.compound-modifier'],
+        ['Digg', 'actor-digg', 'gazetteer.compound-modifier'],
+      ]);
+      // and a compound is not proposed as an organisation of its own
+      expect(out.entities.map((e) => e.name)).not.toContain('SKR-kansliet');
+    });
+
+    it('finds a name by its genitive and colon genitive ("Diggs", "Digg:s", "regeringens", "kommunernas")', () => {
+      const out = extract('Diggs chef och Digg:s styrelse möter regeringens utredare om kommunernas ekonomi.');
+      expect(out.mentions.map((m) => [m.surface, m.entityId])).toEqual(
+        expect.arrayContaining([
+          ['Diggs', 'actor-digg'],
+          ['Digg:s', 'actor-digg'],
+          ['regeringens', 'actor-regeringen'],
+          ['kommunernas', 'actor-kommuner'],
+        ]),
+      );
+    });
+
+    it('does not take a short proper name written in lower case for the name ("digg"), but a long one ("myndigheten för digital förvaltning")', () => {
+      const out = extract('Vi digg på det. Uppdraget gick till myndigheten för digital förvaltning.');
+      expect(mentionsOf(out, 'digg')).toHaveLength(0);
+      expect(mentionsOf(out, 'myndigheten för digital förvaltning')[0]?.entityId).toBe('actor-digg');
+    });
+
+    it('reads an organisation\'s proper name by its initials, as borne on the date ("SKR" from "Sveriges Kommuner och Regioner")', () => {
+      const graph = testGraph().entities.map((e) => (e.id === 'actor-skr' ? { ...e, aliases: [], names: e.names.map(({ short: _short, ...n }) => n) } : e));
+      const out = extractRules({ title: 't', text: 'SKR kräver besked. SKL sa nej.', published: '2021-01-01' }, { entities: graph });
+      expect(mentionsOf(out, 'SKR')[0]).toMatchObject({ entityId: 'actor-skr', rule: 'gazetteer.derived-name' });
+      expect(mentionsOf(out, 'SKL')[0]).toMatchObject({ entityId: 'actor-skr', rule: 'gazetteer.name-not-valid-on-date' });
+    });
+
+    it('rephrases a theme as Swedish does: genitive or preposition, definite forms, coordinated adjectives', () => {
+      const graph = testGraph([
+        { id: 'topic-dig', label: 'Topic', kind: 'theme', name: 'Digitalisering av offentlig sektor', aliases: [], names: [] },
+        { id: 'topic-samlande', label: 'Topic', kind: 'proposal', name: 'En samlande digital myndighet', aliases: [], names: [] },
+        { id: 'topic-utbyte', label: 'Topic', kind: 'theme', name: 'Effektivt och standardiserat informationsutbyte', aliases: [], names: [] },
+        { id: 'topic-forhandlingar', label: 'Topic', kind: 'proposal', name: 'Återkommande förhandlingar mellan stat och kommun', aliases: [], names: [] },
+      ]);
+      const text =
+        'Takten i offentlig sektors digitalisering ska öka. Digitaliseringen inom den offentliga sektorn går långsamt. ' +
+        'Förslaget gäller en samlande digital myndighet, och den samlande digitala myndigheten ska ligga i Sundsvall. ' +
+        'Det kräver effektivt informationsutbyte och återkommande förhandlingar.';
+      const out = extractRules({ title: 't', text }, graph);
+      const linked = (id: string) => out.mentions.filter((m) => m.entityId === id).map((m) => m.surface);
+      expect(linked('topic-dig')).toEqual(['offentlig sektors digitalisering', 'Digitaliseringen inom den offentliga sektorn']);
+      expect(linked('topic-samlande')).toEqual(['en samlande digital myndighet', 'den samlande digitala myndigheten']);
+      expect(linked('topic-utbyte')).toEqual(['effektivt informationsutbyte']);
+      expect(linked('topic-forhandlingar')).toEqual(['återkommande förhandlingar']);
+    });
+
+    it('cites a theme by its head where its name goes on to name others, and links those on their own', () => {
+      const graph = testGraph([
+        { id: 'topic-forhandlingar', label: 'Topic', kind: 'proposal', name: 'Återkommande förhandlingar mellan staten och kommunerna', aliases: [], names: [] },
+        { id: 'actor-staten', label: 'Actor', kind: 'collective', name: 'Staten', aliases: ['staten'], names: [] },
+      ]);
+      const out = extractRules({ title: 't', text: 'SKL vill se återkommande förhandlingar mellan staten och kommunerna.' }, graph);
+      expect(out.mentions.filter((m) => m.entityId).map((m) => [m.surface, m.entityId])).toEqual([
+        ['SKL', 'actor-skr'],
+        ['återkommande förhandlingar', 'topic-forhandlingar'],
+        ['staten', 'actor-staten'],
+        ['kommunerna', 'actor-kommuner'],
+      ]);
+    });
+
+    it('splits an owner\'s genitive off the name of what it owns ("regeringens budgetproposition för 2018")', () => {
+      const graph = testGraph([{ id: 'doc-bp', label: 'Document', kind: 'budget-bill', name: 'Regeringens budgetproposition för 2018', aliases: [], names: [] }]);
+      const out = extractRules({ title: 't', text: 'Det står i regeringens budgetproposition för 2018.' }, graph);
+      expect(out.mentions.map((m) => [m.surface, m.entityId])).toEqual([
+        ['regeringens', 'actor-regeringen'],
+        ['budgetproposition för 2018', 'doc-bp'],
+      ]);
+    });
+
+    it('links bare singulars and head nouns of collectives in a list of collectives, but not a singular with a determiner', () => {
+      const graph = testGraph([
+        { id: 'actor-staten', label: 'Actor', kind: 'collective', name: 'Staten', aliases: ['staten'], names: [] },
+        { id: 'actor-regioner', label: 'Actor', kind: 'collective', name: 'Regionerna', aliases: ['regioner'], names: [] },
+        { id: 'actor-myndigheter', label: 'Actor', kind: 'collective', name: 'Statliga myndigheter', aliases: [], names: [] },
+      ]);
+      const text = 'Det kräver förhandlingar mellan stat, kommun och regioner. Samverkan gäller myndigheterna, kommunerna och regionerna. Men en kommun i Norrland sa nej.';
+      const out = extractRules({ title: 't', text }, graph);
+      expect(out.mentions.filter((m) => m.entityId).map((m) => [m.surface, m.entityId])).toEqual([
+        ['stat', 'actor-staten'],
+        ['kommun', 'actor-kommuner'],
+        ['regioner', 'actor-regioner'],
+        ['myndigheterna', 'actor-myndigheter'],
+        ['kommunerna', 'actor-kommuner'],
+        ['regionerna', 'actor-regioner'],
+      ]);
+    });
+
+    it('links a long name the text writes shorter than the graph ("Utredningen om effektiv styrning av nationella digitala tjänster")', () => {
+      const graph = testGraph([
+        { id: 'actor-utredningen', label: 'Actor', kind: 'inquiry', name: 'utredningen om effektiv styrning av utveckling, införande och förvaltning av nationella digitala tjänster', aliases: [], names: [] },
+      ]);
+      const out = extractRules({ title: 't', text: 'I januari lämnade Utredningen om effektiv styrning av nationella digitala tjänster sitt betänkande.' }, graph);
+      expect(mentionsOf(out, 'Utredningen om effektiv styrning av nationella digitala tjänster')[0]?.entityId).toBe('actor-utredningen');
+      expect(out.entities).toEqual([]);
+    });
+
+    it('links a descriptive organisation name by its compound head ("organisationskommittén", "organisationskommitté")', () => {
+      const graph = testGraph([{ id: 'actor-ok', label: 'Actor', kind: 'committee', name: 'Organisationskommittén för den nya myndigheten', aliases: [], names: [] }]);
+      const out = extractRules({ title: 't', text: 'SKL ska jobba nära den organisationskommitté som bildas. Organisationskommittén leds av en generaldirektör.' }, graph);
+      expect(out.mentions.filter((m) => m.entityId === 'actor-ok').map((m) => m.surface)).toEqual(['organisationskommitté', 'Organisationskommittén']);
     });
 
     it('trusts a name less when the organisation did not bear it on the article\'s date', () => {
@@ -121,6 +226,31 @@ describe('the rules-sv extractor', () => {
     it('links "myndigheten" to the agency named just before it', () => {
       const out = extract('Digg startade i september. Myndigheten ligger i Sundsvall.');
       expect(mentionsOf(out, 'Myndigheten')[0]?.entityId).toBe('actor-digg');
+    });
+
+    it('links "den nya myndigheten" to the one agency the graph has opening around the article\'s date, and later "Myndigheten" to it too', () => {
+      const graph = testGraph().entities.map((e) => (e.id === 'actor-digg' ? { ...e, validFrom: '2018-09-01' } : e));
+      const text = 'I september ska den nya myndigheten för digitalisering vara på plats. Myndigheten placeras i Sundsvall.';
+      const before = extractRules({ title: 't', text, published: '2017-12-06' }, { entities: graph });
+      expect(before.mentions.map((m) => [m.surface, m.entityId, m.rule])).toEqual([
+        ['den nya myndigheten för digitalisering', 'actor-digg', 'anaphor.new-on-date'],
+        ['Myndigheten', 'actor-digg', 'anaphor.definite'],
+      ]);
+      // years later "den nya myndigheten" is some other agency
+      const later = extractRules({ title: 't', text, published: '2023-12-06' }, { entities: graph });
+      expect(later.mentions).toEqual([]);
+    });
+
+    it('does not give "den nya myndigheten" to the graph\'s newcomer when the text has named an unknown agency', () => {
+      const graph = testGraph().entities.map((e) => (e.id === 'actor-digg' ? { ...e, validFrom: '2018-09-01' } : e));
+      const text = 'Jämställdhetsmyndigheten startar i januari i Göteborg. Regeringen har beslutat om det. Flera remissinstanser var kritiska. Nu rekryterar den nya myndigheten.';
+      const out = extractRules({ title: 't', text, published: '2017-12-06' }, { entities: graph });
+      expect(out.mentions.some((m) => m.entityId === 'actor-digg')).toBe(false);
+    });
+
+    it('resolves the genitive of an anaphor ("Förbundets ordförande") to the organisation named before', () => {
+      const out = extract('SKR välkomnar beskedet. Förbundets ordförande är nöjd.', '2021-01-01');
+      expect(mentionsOf(out, 'Förbundets')[0]?.entityId).toBe('actor-skr');
     });
 
     it('leaves "myndigheten" unlinked when two agencies were named equally often just before', () => {
@@ -235,6 +365,18 @@ describe('the rules-sv extractor', () => {
     it('proposes an unknown name listed with known organisations as one of them', () => {
       const out = extract('SKR, Inera och Adda kommer att samverka med den nya myndigheten.');
       expect(newEntity(out, 'Adda')?.label).toBe('Actor');
+    });
+
+    it('reads a magazine\'s name with an issue number as that issue, not the magazine ("KommITS-tidningen nummer 2/2017")', () => {
+      const graph = testGraph([{ id: 'doc-tidningen', label: 'Document', kind: 'magazine', name: 'KommITS-tidningen', aliases: [], names: [] }]);
+      const out = extractRules({ title: 't', text: 'I KommITS-tidningen nummer 2/2017 skrev vi om studien. KommITS-tidningen kommer ut fyra gånger om året.' }, graph);
+      const issue = newEntity(out, 'KommITS-tidningen nummer 2/2017');
+      expect(issue).toMatchObject({ label: 'Document', kind: 'magazine-issue' });
+      expect(issue?.maybeSameAs.map((c) => c.id)).toContain('doc-tidningen');
+      expect(out.mentions.map((m) => [m.surface, m.entityId])).toEqual([
+        ['KommITS-tidningen nummer 2/2017', null],
+        ['KommITS-tidningen', 'doc-tidningen'],
+      ]);
     });
 
     it('does not propose a capitalised word that starts a sentence', () => {
