@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
+import { LoadingState } from './LoadingState';
 import { useTranslation } from 'react-i18next';
 import type { ArticleResponse } from '../api/types';
 import { kindLabel, kindStyle, primaryKind, relationLabel } from '../graph/kinds';
@@ -34,11 +35,9 @@ export function ArticleReader({ article, focus, onEntity, onBack, onClose }: Pro
 
   if (article.state === 'loading')
     return (
-      <section className="panel-body panel-state" aria-busy="true" data-testid="reader-loading">
-        <p className="muted" role="status">
-          <span className="spinner" aria-hidden="true" /> {t('reader.loading')}
-        </p>
-      </section>
+      <LoadingState className="panel-body panel-state" testId="reader-loading">
+        {t('reader.loading')}
+      </LoadingState>
     );
   if (article.state === 'error')
     return (

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { LoadingState } from './LoadingState';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, Evidence, NodeDetails, NodeFact } from '../api/types';
 import { displayName } from '../graph/elements';
@@ -50,11 +51,9 @@ export function DetailsPanel(props: Props) {
   const { t } = useTranslation('components');
   if (details.state === 'loading')
     return (
-      <section className="panel-body panel-state" aria-busy="true" data-testid="details-loading">
-        <p className="muted" role="status">
-          <span className="spinner" aria-hidden="true" /> {t('details.loading')}
-        </p>
-      </section>
+      <LoadingState className="panel-body panel-state" testId="details-loading">
+        {t('details.loading')}
+      </LoadingState>
     );
   if (details.state === 'error')
     return (

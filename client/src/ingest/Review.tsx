@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { LoadingState } from '../components/LoadingState';
 import { useTranslation } from 'react-i18next';
 import { IsoDateInput } from '../components/IsoDateInput';
 import { useExplorerStore } from '../explorer/useExplorer';
@@ -24,11 +25,9 @@ export function Review({ draftId }: { draftId: string }) {
 
   if (!session || session.draftId !== draftId || session.load.state === 'loading')
     return (
-      <main className="ingest-page" aria-busy="true" data-testid="review-loading">
-        <p className="muted" role="status">
-          <span className="spinner" aria-hidden="true" /> {t('review.loading')}
-        </p>
-      </main>
+      <LoadingState as="main" className="ingest-page" testId="review-loading">
+        {t('review.loading')}
+      </LoadingState>
     );
   if (session.load.state === 'error' || !session.review)
     return (

@@ -129,16 +129,7 @@ export function segment(text: string): Doc {
 
 /** The sentence that holds offset `at`, if any. */
 export function sentenceAt(doc: Doc, at: number): Sentence | undefined {
-  let lo = 0;
-  let hi = doc.sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = doc.sentences[mid]!;
-    if (at < s.start) hi = mid - 1;
-    else if (at >= s.end) lo = mid + 1;
-    else return s;
-  }
-  return undefined;
+  return doc.sentences[sentenceIndexAt(doc, at)];
 }
 
 /** Index of the sentence that holds offset `at`, or -1. */
