@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { Evidence, Graph, GraphEdge, GraphNode, IsoDate, csvList } from './graph';
+import { Evidence, Graph, GraphEdge, GraphNode, IsoDate } from './graph';
+import { FACT_TYPE_NAMES, MENTIONS, NODE_LABELS } from './model';
+import { bodyInt, idList, nameList, queryInt, text } from './wire';
 
 /**
  * Contracts of the read-only explorer API (search, nodes, neighbourhoods, paths, overview, time, articles,
@@ -16,22 +18,25 @@ export const QueryFlag = z
   .describe('true or false');
 
 /** A node id as it appears on the wire (`actor-skr`), or an elementId for a node without one. */
-export const NodeId = z.string().trim().min(1, 'a node id such as "actor-skr"').max(200);
+export const NodeId = text(200, { nonBlank: true, trim: true, message: 'a node id such as "actor-skr"' });
 
-export const LabelList = csvList.describe('Node labels, comma-separated (e.g. "Actor,Person"); checked against the database\'s labels');
-export const TypeList = csvList.describe('Relationship types, comma-separated (e.g. "HOLDS,AT"); checked against the database\'s types');
+/** Relationship types a filter may name: the model's fact types and MENTIONS. */
+const RELATIONSHIP_TYPE_NAMES: [string, ...string[]] = [...FACT_TYPE_NAMES, MENTIONS];
+
+export const LabelList = nameList(NODE_LABELS, 'label').describe('Node labels of the model, comma-separated (e.g. "Actor,Person")');
+export const TypeList = nameList(RELATIONSHIP_TYPE_NAMES, 'relationship type').describe('Relationship types of the model, comma-separated (e.g. "HOLDS,AT")');
 export const AsOf = IsoDate.describe('Show the graph as it was on this date (YYYY-MM-DD): only facts that held then, names of that time');
 /** `asOf` where only names change: actors are called what they were called on that date. */
 export const NamesAsOf = IsoDate.describe('Name actors as they were called on this date (YYYY-MM-DD): SKL before 2019-11-27, SKR after');
 
-export const PageLimit = z.coerce.number().int().min(1).max(200);
-export const PageOffset = z.coerce.number().int().min(0).max(100_000);
+export const PageLimit = queryInt(1, 200);
+export const PageOffset = queryInt(0, 100_000);
 
 // ─── Search ──────────────────────────────────────────────────────────────────────────────────────
 
 export const SearchQuery = z.object({
-  q: z.string().trim().min(1, 'the text to search for').max(200).describe('Any name or alias; accents and case do not matter, a prefix is enough'),
-  limit: z.coerce.number().int().min(1).max(50).default(10),
+  q: text(200, { nonBlank: true, trim: true, message: 'the text to search for' }).describe('Any name or alias; accents and case do not matter, a prefix is enough'),
+  limit: queryInt(1, 50).default(10),
   labels: LabelList.optional(),
   asOf: NamesAsOf.optional(),
 });
@@ -51,8 +56,8 @@ export const SearchResponse = z.object({ query: z.string(), hits: z.array(Search
 export type SearchResponse = z.infer<typeof SearchResponse>;
 
 export const ArticleSearchQuery = z.object({
-  q: z.string().trim().min(1, 'the text to search for').max(200).describe('Words of the article text; Swedish inflections match ("handslaget" finds "handslag")'),
-  limit: z.coerce.number().int().min(1).max(50).default(10),
+  q: text(200, { nonBlank: true, trim: true, message: 'the text to search for' }).describe('Words of the article text; Swedish inflections match ("handslaget" finds "handslag")'),
+  limit: queryInt(1, 50).default(10),
 });
 
 export const Span = z.object({ start: z.number().int(), end: z.number().int() });
@@ -138,20 +143,22 @@ export type NodeDetail = z.infer<typeof NodeDetail>;
 const neighbourFilters = {
   types: TypeList.optional(),
   labels: LabelList.optional().describe('Only neighbours with one of these labels'),
-  limit: PageLimit.default(25).describe('Neighbours per page (at most 200)'),
-  offset: PageOffset.default(0),
   asOf: AsOf.optional(),
 };
 
 export const NeighboursQuery = z.object({
   ...neighbourFilters,
+  limit: PageLimit.default(25).describe('Neighbours per page (at most 200)'),
+  offset: PageOffset.default(0),
   includeMentions: QueryFlag.default(false).describe('Also follow MENTIONS (article ↔ entity); implied by types=MENTIONS'),
 });
 export type NeighboursQuery = z.infer<typeof NeighboursQuery>;
 
-export const ExpandBody = z.object({
+export const ExpandBody = z.strictObject({
   ids: z.array(NodeId).min(1, 'at least one node id').max(100),
   ...neighbourFilters,
+  limit: bodyInt(1, 200).default(25).describe('Neighbours per page (at most 200)'),
+  offset: bodyInt(0, 100_000).default(0),
   includeMentions: z.boolean().default(false),
 });
 export type ExpandBody = z.infer<typeof ExpandBody>;
@@ -174,9 +181,9 @@ export type Neighbourhood = z.infer<typeof Neighbourhood>;
 export const PathsQuery = z.object({
   from: NodeId,
   to: NodeId,
-  maxLength: z.coerce.number().int().min(1).max(10).default(6),
+  maxLength: queryInt(1, 10).default(6),
   avoid: LabelList.optional().describe('Paths never pass through nodes with these labels (e.g. "Article")'),
-  limit: z.coerce.number().int().min(1).max(25).default(3),
+  limit: queryInt(1, 25).default(3),
   includeMentions: QueryFlag.default(false).describe('Let paths use MENTIONS (article ↔ entity)'),
   asOf: NamesAsOf.optional(),
 });
@@ -196,9 +203,9 @@ export type PathsResponse = z.infer<typeof PathsResponse>;
 export const GraphQuery = z.object({
   labels: LabelList.optional().describe('Only nodes with one of these labels (default: Entity and Article nodes)'),
   types: TypeList.optional().describe('Only relationships of these types, and the nodes they connect (default: every type but MENTIONS)'),
-  articles: csvList.optional().describe('Only facts whose evidence includes one of these article ids'),
+  articles: idList(500).optional().describe('Only facts whose evidence includes one of these article ids (each must name an article)'),
   asOf: AsOf.optional(),
-  limit: z.coerce.number().int().min(1).max(2000).default(500).describe('At most this many nodes (the best connected first)'),
+  limit: queryInt(1, 2000).default(500).describe('At most this many nodes (the best connected first)'),
   includeMentions: QueryFlag.default(false),
 });
 export type GraphQuery = z.infer<typeof GraphQuery>;
@@ -237,7 +244,7 @@ export const TimeDiff = z.object({
 export type TimeDiff = z.infer<typeof TimeDiff>;
 
 export const TimelineQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(2000).default(500).describe('At most this many articles, spread evenly over time when there are more'),
+  limit: queryInt(1, 2000).default(500).describe('At most this many articles, spread evenly over time when there are more'),
 });
 
 export const TimelineArticle = z.object({ id: z.string(), title: z.string(), published: z.string().describe('ISO date'), outlet: z.string().nullable() });
@@ -277,7 +284,7 @@ export const ArticleSummary = z.object({
 export const ArticleList = z.object({ articles: z.array(ArticleSummary) });
 export type ArticleList = z.infer<typeof ArticleList>;
 
-export const ArticleParams = z.object({ id: z.string().trim().min(1).max(200) });
+export const ArticleParams = z.object({ id: text(200, { nonBlank: true, trim: true, message: 'an article id such as "article-001"' }) });
 
 export const MentionSpan = z.object({
   entityId: z.string(),

@@ -37,11 +37,16 @@ export const csvList = z
   .union([z.string(), z.array(z.string())])
   .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean));
 
+const YEAR = '(?:[0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})';
+const LEAP_YEAR = '(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)';
+const MONTH_DAY = '(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))';
+
+/**
+ * A calendar date as YYYY-MM-DD that exists (leap days included), years 0001–9999. One regular expression,
+ * so the OpenAPI document's `pattern` admits exactly the dates the server accepts ([0-9], not \d, which
+ * matches other scripts' digits in Python).
+ */
+export const ISO_DATE_PATTERN = new RegExp(`^(?:${YEAR}-${MONTH_DAY}|${LEAP_YEAR}-02-29)$`);
+
 /** An ISO calendar date (YYYY-MM-DD) that exists. */
-export const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, 'a real calendar date');
+export const IsoDate = z.string().regex(ISO_DATE_PATTERN, 'a real calendar date as YYYY-MM-DD (years 0001–9999)').meta({ format: 'date' });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate } from './graph';
+import { NOT_BLANK, text } from './wire';
 
 /**
  * The contract of article ingestion: an analyst submits an article, the extractor proposes mentions, new
@@ -15,13 +16,65 @@ export const MAX_ARTICLE_BYTES = 1_000_000;
 export const ProposalLabel = z.enum(['Actor', 'Person', 'Role', 'Agreement', 'AgreementPoint', 'Document', 'Service', 'Event', 'Place', 'Topic']);
 export type ProposalLabel = z.infer<typeof ProposalLabel>;
 
+// C0 controls other than tab, line and page breaks, DEL and the C1 controls mark a binary file or a wrong
+// character set; the pattern lets the OpenAPI document say so.
+const NO_CONTROL_PATTERN = '^[^\\u0000-\\u0008\\u000B\\u000E-\\u001F\\u007F-\\u009F]*$';
+const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]/;
+
+/** What a person reads when the article text is blank. */
+export const EMPTY_ARTICLE_MESSAGE = 'the article text is empty: paste the article, or upload a .txt, .md or .html file';
+
+/** Line and column (1-based) of a string index, for messages a person can act on. */
+export function lineColumn(text: string, index: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) {
+    line += 1;
+    lineStart = i + 1;
+  }
+  return { line, column: index - lineStart + 1 };
+}
+
+/** `U+0003` for a character. */
+export function codePoint(ch: string): string {
+  return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Why a text cannot be an article because of a control character in it, with where it is; undefined if none. */
+export function controlCharacterProblem(text: string): string | undefined {
+  const control = CONTROL.exec(text);
+  if (!control) return undefined;
+  const { line, column } = lineColumn(text, control.index);
+  return `the text holds the control character ${codePoint(control[0])} at line ${line}, column ${column} (index ${control.index}): it looks like a binary file or text read with the wrong character set; submit the article as UTF-8 text`;
+}
+
+/**
+ * Article text (or a file's content) as submitted: not blank, no control characters. The 1 MB limit counts
+ * UTF-8 bytes, which JSON Schema cannot state; the server answers 400 past it.
+ */
+const ArticleText = (empty: string) =>
+  z
+    .string()
+    .regex(NOT_BLANK, empty)
+    .superRefine((v, ctx) => {
+      const problem = controlCharacterProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .meta({ minLength: 1, allOf: [{ pattern: NOT_BLANK.source }, { pattern: NO_CONTROL_PATTERN }] });
+
+/** An http(s) address: scheme, a host without spaces or controls, then anything printable. */
+const HTTP_URL = /^https?:\/\/[^\u0000-\u0020\u007F-\u009F/?#@]+(?:[/?#][^\u0000-\u0020\u007F-\u009F]*)?$/;
+const Url = text(2000)
+  .regex(HTTP_URL, 'an http:// or https:// address')
+  .meta({ maxLength: 2000 });
+
 /** What an analyst submits: the text exactly as taken in, and what is known about it. */
 export const IngestInput = z.strictObject({
-  title: z.string().trim().min(1, 'give the article a title').max(500),
-  text: z.string().min(1, 'the article text is empty'),
+  title: text(500, { nonBlank: true, trim: true, message: 'give the article a title' }),
+  text: ArticleText(EMPTY_ARTICLE_MESSAGE),
   published: IsoDate.optional().describe('Publication date YYYY-MM-DD; proposed from the text when absent'),
-  outlet: z.string().trim().min(1).max(200).optional(),
-  url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+  outlet: text(200, { nonBlank: true, trim: true }).optional(),
+  url: Url.optional(),
 });
 export type IngestInput = z.infer<typeof IngestInput>;
 
@@ -129,10 +182,10 @@ export const EntityDecision = z.discriminatedUnion('action', [
   z.strictObject({
     key: z.string(),
     action: z.literal('create'),
-    name: z.string().trim().min(1).max(300).optional(),
+    name: text(300, { nonBlank: true, trim: true }).optional(),
     label: ProposalLabel.optional(),
-    kind: z.string().min(1).max(60).optional(),
-    title: z.string().trim().min(1).max(200).optional(),
+    kind: text(60, { min: 1 }).optional(),
+    title: text(200, { nonBlank: true, trim: true }).optional(),
   }),
   /** It is an existing entity. */
   z.strictObject({ key: z.string(), action: z.literal('link'), entityId: z.string().min(1) }),
@@ -173,10 +226,10 @@ export type MentionDecision = z.infer<typeof MentionDecision>;
 export const AcceptBody = z.strictObject({
   article: z
     .strictObject({
-      title: z.string().trim().min(1).max(500).optional(),
+      title: text(500, { nonBlank: true, trim: true }).optional(),
       published: IsoDate.optional(),
-      outlet: z.string().trim().min(1).max(200).optional(),
-      url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+      outlet: text(200, { nonBlank: true, trim: true }).optional(),
+      url: Url.optional(),
     })
     .optional(),
   entities: z.array(EntityDecision).max(5000).default([]),
@@ -199,7 +252,7 @@ export type AcceptResult = z.infer<typeof AcceptResult>;
 /** Turns an uploaded file into the article text and what it says about itself. */
 export const ConvertBody = z.strictObject({
   format: z.enum(['txt', 'md', 'html']),
-  content: z.string().min(1, 'the file is empty'),
+  content: ArticleText('the file is empty'),
 });
 export const ConvertResult = z.object({
   text: z.string(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Graph } from './graph';
+import { bodyInt, codePoints, text } from './wire';
 
 /** The types a query parameter can declare; values are checked and converted to driver types before a run. */
 export const PARAM_TYPES = ['string', 'integer', 'float', 'boolean', 'date', 'node', 'list<string>', 'list<integer>'] as const;
@@ -22,13 +23,17 @@ export const QueryName = z
  */
 export const PARAM_NAME_PATTERN = /^[\p{ID_Start}_][\p{ID_Continue}]*$/u;
 
-export const ParamName = z.string().max(100).regex(PARAM_NAME_PATTERN, 'a Cypher parameter name: letters (å, ä, ö too), digits and _, not starting with a digit');
+export const ParamName = z
+  .string()
+  .regex(PARAM_NAME_PATTERN, 'a Cypher parameter name: letters (å, ä, ö too), digits and _, not starting with a digit')
+  .refine((v) => codePoints(v) <= 100, 'at most 100 characters')
+  .meta({ maxLength: 100 });
 
-export const QueryParam = z.object({
+export const QueryParam = z.strictObject({
   name: ParamName,
   type: ParamType,
   default: ParamValue.optional().describe('Used when a run gives no value; null makes the parameter optional'),
-  description: z.string().max(500).optional(),
+  description: text(500).optional(),
 });
 export type QueryParam = z.infer<typeof QueryParam>;
 
@@ -60,13 +65,13 @@ export type QuerySummary = z.infer<typeof QuerySummary>;
 export const QueryList = z.object({ queries: z.array(QuerySummary) });
 export type QueryList = z.infer<typeof QueryList>;
 
-const CypherText = z.string().trim().min(1, 'the Cypher text is empty').max(20_000, 'at most 20 000 characters');
+const CypherText = text(20_000, { nonBlank: true, trim: true, message: 'the Cypher text is empty' });
 
 /** POST /api/queries: an analyst's own query. */
-export const SaveQueryBody = z.object({
+export const SaveQueryBody = z.strictObject({
   name: QueryName,
-  title: z.string().trim().min(1).max(200).optional(),
-  description: z.string().trim().min(1, 'say what the query answers').max(2_000),
+  title: text(200, { nonBlank: true, trim: true }).optional(),
+  description: text(2_000, { nonBlank: true, trim: true, message: 'say what the query answers' }),
   cypher: CypherText,
   params: z.array(QueryParam).max(30).default([]),
 });
@@ -79,19 +84,19 @@ export type UpdateQueryBody = z.infer<typeof UpdateQueryBody>;
 export const QueryNameParams = z.object({ name: QueryName });
 
 const Limits = {
-  timeoutMs: z.coerce.number().int().positive().max(600_000).optional().describe('Ask for a shorter time limit than the server’s (never a longer one)'),
-  maxRows: z.coerce.number().int().positive().max(100_000).optional().describe('Ask for fewer rows than the server’s cap (never more)'),
+  timeoutMs: bodyInt(1, 600_000).optional().describe('Ask for a shorter time limit than the server’s (never a longer one)'),
+  maxRows: bodyInt(1, 100_000).optional().describe('Ask for fewer rows than the server’s cap (never more)'),
 };
 
 /** POST /api/queries/:name/run */
-export const RunQueryBody = z.object({
+export const RunQueryBody = z.strictObject({
   params: z.record(z.string(), z.unknown()).default({}),
   ...Limits,
 });
 export type RunQueryBody = z.infer<typeof RunQueryBody>;
 
 /** POST /api/cypher/run: ad-hoc Cypher, always run read-only. */
-export const RunCypherBody = z.object({
+export const RunCypherBody = z.strictObject({
   cypher: CypherText,
   params: z.record(z.string(), z.unknown()).default({}),
   paramTypes: z.record(z.string(), ParamType).default({}).describe('Declared types for some parameters; others pass as JSON, whole numbers as integers'),
@@ -100,7 +105,7 @@ export const RunCypherBody = z.object({
 export type RunCypherBody = z.infer<typeof RunCypherBody>;
 
 /** POST /api/cypher/check */
-export const CheckCypherBody = z.object({ cypher: CypherText });
+export const CheckCypherBody = z.strictObject({ cypher: CypherText });
 export const CheckResult = z.object({
   queryType: z.string().describe('"r" for a read-only query; anything else is refused before this answer'),
   parameters: z.array(z.string()).describe('The $parameters the text uses'),

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Installs the machine packages the explorer needs when they are missing: a JDK and Maven (for the embedded
-// Neo4j) and, with --browser, Debian's Chromium (for the browser tests). It uses apt-get, so it needs root;
-// otherwise it says what to install and stops.
+// Neo4j) and, with --browser, Debian's Chromium (for the browser tests) and Python's venv (for Schemathesis).
+// It uses apt-get, so it needs root; otherwise it says what to install and stops.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -12,6 +12,9 @@ const missing = [];
 if (!has('java') || !has('javac')) missing.push('openjdk-17-jdk-headless');
 if (!has('mvn')) missing.push('maven');
 if (wantBrowser && !existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) missing.push('chromium', 'fonts-dejavu-core');
+// The test run (the one that asks for the browser) also needs Python with venv for Schemathesis (scripts/python-venv.mjs).
+const pythonVenv = () => spawnSync(process.env.PYTHON ?? 'python3', ['-c', 'import ensurepip, venv'], { stdio: 'ignore' }).status === 0;
+if (wantBrowser && !pythonVenv()) missing.push('python3', 'python3-venv');
 
 if (missing.length === 0) process.exit(0);
 const root = typeof process.getuid === 'function' && process.getuid() === 0;

@@ -1,8 +1,27 @@
 import { z } from 'zod';
+import { wireSchemas } from '../../contract/wire';
 import type { AnyRoute } from './route';
 
-function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
-  return z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+// Keys of zod's own description that a registered wire schema keeps: what it says about the value, not its shape.
+const KEPT_KEYS = new Set(['default', 'description', 'title', 'examples']);
+
+/** The JSON Schema of a zod schema as it travels: registered wire schemas (contract/wire.ts) replace zod's. */
+export function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
+  return z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    override: (ctx) => {
+      const target = ctx.jsonSchema as Record<string, unknown>;
+      // zod leaves out the default of a transforming schema when describing its input (the default is an
+      // output value); a wire schema says what the default means on the wire, so it is put back.
+      const def = (ctx.zodSchema as unknown as { _zod: { def: { type: string; innerType?: z.core.$ZodType; defaultValue?: unknown } } })._zod.def;
+      if (io === 'input' && def.type === 'default' && def.innerType && wireSchemas.has(def.innerType) && !('default' in target)) target['default'] = def.defaultValue;
+      const wire = wireSchemas.get(ctx.zodSchema);
+      if (!wire) return;
+      for (const key of Object.keys(target)) if (!KEPT_KEYS.has(key)) delete target[key];
+      Object.assign(target, structuredClone(wire.jsonSchema));
+    },
+  }) as Record<string, unknown>;
 }
 
 function parameters(schema: z.ZodType | undefined, where: 'path' | 'query'): unknown[] {
@@ -29,20 +48,34 @@ const errorSchema = {
   },
 };
 
+const retryAfter = { 'Retry-After': { description: 'Seconds to wait before asking again', required: true, schema: { type: 'string', pattern: '^[0-9]+$' } } };
+
+function errorResponse(description: string, headers?: Record<string, unknown>): Record<string, unknown> {
+  return { description, ...(headers ? { headers } : {}), content: { 'application/json': { schema: errorSchema } } };
+}
+
 /** Builds the OpenAPI 3.1 document from the same zod schemas that validate the requests. */
 export function buildOpenApi(routes: AnyRoute[], info: { title: string; version: string; description: string }): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const path = route.path.replace(/:([A-Za-z_]+)/g, '{$1}');
+    const status = route.status ?? 200;
+    // Answers every operation can give, whatever it declares: the parsers' and admission's, and the database's.
     const responses: Record<string, unknown> = {
-      [String(route.status ?? 200)]: { description: 'Success', content: { 'application/json': { schema: jsonSchema(route.response, 'output') } } },
-      400: { description: 'A parameter is invalid; the message names it.', content: { 'application/json': { schema: errorSchema } } },
-      503: { description: 'The database is not answering.', content: { 'application/json': { schema: errorSchema } } },
+      [String(status)]: status === 204 ? { description: 'Done; no content' } : { description: 'Success', content: { 'application/json': { schema: jsonSchema(route.response, 'output') } } },
+      400: errorResponse('A parameter is invalid, or the URL has a %-escape that is not UTF-8; the message names the parameter.'),
+      503: errorResponse('The database is not answering, or the server is busy (OVERLOADED): ask again after Retry-After.', retryAfter),
+      504: errorResponse('The database did not answer within the time limit.'),
     };
-    for (const [status, description] of Object.entries(route.errors ?? {})) {
-      responses[status] = { description, content: { 'application/json': { schema: errorSchema } } };
+    if (route.body) {
+      responses[413] = errorResponse('PAYLOAD_TOO_LARGE: the body is larger than the server reads.');
+      responses[415] = errorResponse('The body is not JSON (send Content-Type: application/json), or uses a Content-Encoding other than gzip, deflate or none.');
+    }
+    for (const [code, description] of Object.entries(route.errors ?? {})) {
+      responses[code] = errorResponse(description, code === '429' || code === '503' ? retryAfter : undefined);
     }
     (paths[path] ??= {})[route.method] = {
+      operationId: `${route.method}${path.replace(/\{([^}]+)\}/g, 'By-$1').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
       summary: route.summary,
       ...(route.description ? { description: route.description } : {}),
       tags: [route.tag],

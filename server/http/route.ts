@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response, Router } from 'express';
 import { z } from 'zod';
-import { MethodNotAllowedError, ValidationError } from '../errors';
+import { AppError, MethodNotAllowedError, ValidationError } from '../errors';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -54,6 +54,20 @@ function parsePart<T extends z.ZodType>(schema: T | undefined, value: unknown, w
   return parsed.data;
 }
 
+/**
+ * The parsed JSON body of a request to an operation that requires one. No body at all (or an empty one) is a
+ * 400; a body the JSON parser left alone because its Content-Type is not JSON is a 415.
+ */
+function requiredBody(req: Request): unknown {
+  const length = req.headers['content-length'];
+  const sent = req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+  if (req.body !== undefined && sent) return req.body;
+  if (!sent) throw new ValidationError('This operation needs a JSON body (Content-Type: application/json); the request has none.', [{ parameter: 'body', message: 'missing' }]);
+  throw new AppError('VALIDATION_FAILED', 415, `The body must be JSON sent with Content-Type: application/json (it came as ${req.headers['content-type'] ?? 'no Content-Type'}).`, [
+    { parameter: 'body', message: 'not JSON' },
+  ]);
+}
+
 /** Mounts routes on a router: parse → handler → respond; every error goes to the error middleware. */
 export function mountRoutes(router: Router, routes: AnyRoute[]): void {
   for (const route of routes) {
@@ -61,7 +75,7 @@ export function mountRoutes(router: Router, routes: AnyRoute[]): void {
       (async () => {
         const params = parsePart(route.params, req.params, 'path parameter');
         const query = parsePart(route.query, req.query, 'query parameter');
-        const body = parsePart(route.body, req.body ?? {}, 'body field');
+        const body = route.body ? parsePart(route.body, requiredBody(req), 'body field') : undefined;
         const result = await route.handler({ params, query, body, req, res });
         if (!res.headersSent) res.status(route.status ?? 200).json(result);
       })().catch(next);

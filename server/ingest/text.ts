@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { MAX_ARTICLE_BYTES } from '../../contract/ingest';
+import { EMPTY_ARTICLE_MESSAGE, MAX_ARTICLE_BYTES, codePoint, controlCharacterProblem, lineColumn } from '../../contract/ingest';
 
 /**
  * Checks on an article text as submitted, and the fingerprints duplicates are found by. Pure: no database.
@@ -12,45 +12,21 @@ export interface TextProblem {
   message: string;
 }
 
-// C0 controls other than tab, line feed, form feed and carriage return, DEL, and the C1 controls: none occurs
-// in an article; they mark a binary file or text decoded with the wrong character set.
-const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** Line and column (1-based) of a string index, for messages a person can act on. */
-export function lineColumn(text: string, index: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) {
-    line += 1;
-    lineStart = i + 1;
-  }
-  return { line, column: index - lineStart + 1 };
-}
-
-function codePoint(ch: string): string {
-  return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-}
 
 /** Every reason `text` cannot be taken in as an article (empty, too large, binary, not well-formed Unicode). */
 export function checkArticleText(text: string, field = 'text'): TextProblem[] {
   const problems: TextProblem[] = [];
   if (text.trim().length === 0) {
-    problems.push({ field, message: 'the article text is empty: paste the article, or upload a .txt, .md or .html file' });
+    problems.push({ field, message: EMPTY_ARTICLE_MESSAGE });
     return problems;
   }
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_ARTICLE_BYTES) {
     problems.push({ field, message: `the text is ${bytes.toLocaleString('en')} bytes of UTF-8; an article may be at most ${MAX_ARTICLE_BYTES.toLocaleString('en')} bytes (1 MB): split it or leave out what is not the article` });
   }
-  const control = CONTROL.exec(text);
-  if (control) {
-    const { line, column } = lineColumn(text, control.index);
-    problems.push({
-      field,
-      message: `the text holds the control character ${codePoint(control[0])} at line ${line}, column ${column} (index ${control.index}): it looks like a binary file or text read with the wrong character set; submit the article as UTF-8 text`,
-    });
-  }
+  const control = controlCharacterProblem(text);
+  if (control) problems.push({ field, message: control });
   const surrogate = LONE_SURROGATE.exec(text);
   if (surrogate) {
     const { line, column } = lineColumn(text, surrogate.index);

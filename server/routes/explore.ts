@@ -1,18 +1,14 @@
 import type { AppContext } from '../context';
 import { defineRoute } from '../http/route';
 import { ExpandBody, Neighbourhood, NeighboursQuery, NodeParams } from '../../contract/explore';
-import { catalogFor, type ParameterRef } from '../services/catalog';
 import { neighbours, type NeighbourFilters } from '../services/explore';
 
 /** GET /api/nodes/:id/neighbours and POST /api/expand: paged neighbourhoods, MENTIONS left out unless asked for. */
 export function exploreRoutes(ctx: AppContext) {
-  const catalog = catalogFor(ctx.db);
-  const filters = async (
-    input: { types?: string[] | undefined; labels?: string[] | undefined; limit: number; offset: number; asOf?: string | undefined; includeMentions: boolean },
-    where: ParameterRef['where'],
-  ): Promise<NeighbourFilters> => ({
-    types: await catalog.checkTypes(input.types, { where, name: 'types' }),
-    labels: await catalog.checkLabels(input.labels, { where, name: 'labels' }),
+  // Labels and types were checked against the model by the contract's schemas (the OpenAPI document lists them).
+  const filters = (input: { types?: string[] | undefined; labels?: string[] | undefined; limit: number; offset: number; asOf?: string | undefined; includeMentions: boolean }): NeighbourFilters => ({
+    types: input.types ?? null,
+    labels: input.labels ?? null,
     limit: input.limit,
     offset: input.offset,
     asOf: input.asOf ?? null,
@@ -33,7 +29,7 @@ export function exploreRoutes(ctx: AppContext) {
       query: NeighboursQuery,
       response: Neighbourhood,
       errors: { 404: 'No node has this id.' },
-      handler: async ({ params, query }) => neighbours(ctx.db, [params.id], await filters(query, 'query parameter')),
+      handler: async ({ params, query }) => neighbours(ctx.db, [params.id], filters(query)),
     }),
     defineRoute({
       method: 'post',
@@ -44,7 +40,7 @@ export function exploreRoutes(ctx: AppContext) {
       body: ExpandBody,
       response: Neighbourhood,
       errors: { 404: 'One of the ids names no node.' },
-      handler: async ({ body }) => neighbours(ctx.db, [...new Set(body.ids)], await filters(body, 'body field')),
+      handler: async ({ body }) => neighbours(ctx.db, [...new Set(body.ids)], filters(body)),
     }),
   ];
 }

@@ -1,12 +1,10 @@
 import type { AppContext } from '../context';
 import { defineRoute } from '../http/route';
 import { PathsQuery, PathsResponse } from '../../contract/explore';
-import { catalogFor } from '../services/catalog';
 import { shortestPaths } from '../services/paths';
 
 /** GET /api/paths: the shortest connections between two nodes, with the evidence of every edge. */
 export function pathRoutes(ctx: AppContext) {
-  const catalog = catalogFor(ctx.db);
   return [
     defineRoute({
       method: 'get',
@@ -20,10 +18,8 @@ export function pathRoutes(ctx: AppContext) {
       query: PathsQuery,
       response: PathsResponse,
       errors: { 404: '`from` or `to` names no node.' },
-      handler: async ({ query }) => {
-        const avoid = await catalog.checkLabels(query.avoid, { where: 'query parameter', name: 'avoid' });
-        return shortestPaths(ctx.db, query.from, query.to, { maxLength: query.maxLength, avoid, limit: query.limit, includeMentions: query.includeMentions, asOf: query.asOf ?? null });
-      },
+      handler: async ({ query }) =>
+        shortestPaths(ctx.db, query.from, query.to, { maxLength: query.maxLength, avoid: query.avoid ?? null, limit: query.limit, includeMentions: query.includeMentions, asOf: query.asOf ?? null }),
     }),
   ];
 }

@@ -1,12 +1,10 @@
 import type { AppContext } from '../context';
 import { defineRoute } from '../http/route';
 import { ArticleSearchQuery, ArticleSearchResponse, SearchQuery, SearchResponse } from '../../contract/explore';
-import { catalogFor } from '../services/catalog';
 import { searchArticles, searchEntities } from '../services/search';
 
 /** GET /api/search (entities by name or alias) and GET /api/search/articles (article text, with passages). */
 export function searchRoutes(ctx: AppContext) {
-  const catalog = catalogFor(ctx.db);
   return [
     defineRoute({
       method: 'get',
@@ -19,10 +17,7 @@ export function searchRoutes(ctx: AppContext) {
         'With `asOf` actors are named as they were called on that date (`name`; today\'s name in `currentName`).',
       query: SearchQuery,
       response: SearchResponse,
-      handler: async ({ query }) => {
-        const labels = await catalog.checkLabels(query.labels, { where: 'query parameter', name: 'labels' });
-        return { query: query.q, hits: await searchEntities(ctx.db, query.q, query.limit, labels, query.asOf ?? null) };
-      },
+      handler: async ({ query }) => ({ query: query.q, hits: await searchEntities(ctx.db, query.q, query.limit, query.labels ?? null, query.asOf ?? null) }),
     }),
     defineRoute({
       method: 'get',

@@ -64,7 +64,7 @@ interface MentionRow {
 interface QuoteRow {
   factId: string;
   type: string;
-  articles: string[];
+  articles: string[] | null;
   quotes: string[];
   starts: number[];
   ends: number[];
@@ -84,8 +84,9 @@ export async function articleDetail(db: Database, id: string): Promise<ArticleDe
       return { entityId: m.entityId, name: m.name, labels: m.labels, start, end, surface: text.slice(start, end) };
     }),
   );
+  // OPTIONAL MATCH without a fact still collects one map of nulls: an article that is evidence for nothing.
   const quotes = (toPlain(record.get('quotes')) as QuoteRow[]).flatMap((q) =>
-    q.articles.flatMap((articleId, i) =>
+    (q.articles ?? []).flatMap((articleId, i) =>
       articleId === id ? [{ factId: q.factId, type: q.type, start: q.starts[i] ?? 0, end: q.ends[i] ?? 0, quote: q.quotes[i] ?? '', from: q.from, to: q.to }] : [],
     ),
   );

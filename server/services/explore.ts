@@ -6,7 +6,7 @@ import type { Neighbourhood } from '../../contract/explore';
 import { applyNamesAsOf } from './names';
 import { requireNodes } from './nodes';
 
-/** Filters of a neighbourhood request, already checked against the database's labels and types. */
+/** Filters of a neighbourhood request, already checked against the model's labels and types (contract/model.ts). */
 export interface NeighbourFilters {
   types: string[] | null;
   labels: string[] | null;

@@ -5,7 +5,7 @@
  * Parameters keep one type whatever the request: Neo4j caches a plan per parameter *types*, and a null in
  * place of a list (or an empty list in place of a list of strings) costs a fresh plan — seconds on a busy
  * machine. So a list filter is always a non-empty list of strings, `['*']` meaning "no filter" (`*` is no
- * label or type: user values are checked against the database's lists first), and a date is always a string
+ * label or type: user values are checked against the model's lists first), and a date is always a string
  * with a boolean saying whether it applies. `filterParams` builds them.
  */
 
