@@ -60,9 +60,9 @@ interface Statement {
   params: Record<string, unknown>;
 }
 
-/** One unit of work the service ran: an executeQuery, or a session transaction with its statements. */
+/** One unit of work the service ran: an executeQuery, an auto-commit `session.run`, or a transaction function with its statements. */
 export interface RecordedCall {
-  kind: 'query' | 'tx';
+  kind: 'query' | 'auto' | 'tx';
   mode: 'READ' | 'WRITE';
   statements: Statement[];
   /** Calls with the same group ran concurrently (one started while another was still running). */
@@ -120,7 +120,7 @@ function wrapSession(session: Session, cfg: SessionConfig | undefined, rec: Reco
       }
       if (prop === 'run') {
         return (cypher: string, params: Record<string, unknown> = {}, txConfig?: unknown) => {
-          const call = rec.begin('tx', sessionMode);
+          const call = rec.begin('auto', sessionMode);
           call.statements.push({ cypher, params });
           const result = (target.run as (c: string, p: unknown, t?: unknown) => ReturnType<Session['run']>).call(target, cypher, params, txConfig);
           void result.summary().then(
@@ -159,7 +159,7 @@ function recordingDriver(driver: Driver, rec: Recorder): Driver {
 }
 
 /** Answers each request in an in-process app (once to warm caches, once recorded) and returns what it sent to Neo4j. */
-export async function captureStatements(neo: BenchNeo4j, requests: ApiRequest[]): Promise<RecordedCall[][]> {
+export async function captureStatements(neo: Pick<BenchNeo4j, 'uri' | 'password'>, requests: ApiRequest[]): Promise<RecordedCall[][]> {
   const config = loadConfig({ NEO4J_URI: neo.uri, NEO4J_PASSWORD: neo.password, SEED_ON_START: 'false', LOG_LEVEL: 'silent' });
   const rec = new Recorder();
   const driver = createDriver(neo.uri, 'neo4j', neo.password);
@@ -193,12 +193,26 @@ async function runCall(driver: Driver, call: RecordedCall): Promise<void> {
     await driver.executeQuery(s.cypher, s.params, { database: 'neo4j', routing: call.mode });
     return;
   }
+  if (call.kind === 'auto') {
+    await autoCommit(driver, call);
+    return;
+  }
   const session = driver.session({ database: 'neo4j', defaultAccessMode: call.mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
   try {
     const work = async (tx: ManagedTransaction) => {
       for (const s of call.statements) await tx.run(s.cypher, s.params);
     };
     await (call.mode === 'READ' ? session.executeRead(work) : session.executeWrite(work));
+  } finally {
+    await session.close();
+  }
+}
+
+/** Runs a call's statements as auto-commit queries in one session of its mode: the cheapest path through the driver. */
+export async function autoCommit(driver: Driver, call: RecordedCall): Promise<void> {
+  const session = driver.session({ database: 'neo4j', defaultAccessMode: call.mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+  try {
+    for (const s of call.statements) await session.run(s.cypher, s.params);
   } finally {
     await session.close();
   }

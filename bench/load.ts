@@ -26,7 +26,7 @@ export interface LoaderRun {
 }
 
 /** Loads `dir` into the (empty) database with the app's loader, in a child process whose peak RSS is the loader's. */
-export async function runLoader(dir: string, neo: BenchNeo4j, timeoutMs: number): Promise<LoaderRun> {
+export async function runLoader(dir: string, neo: Pick<BenchNeo4j, 'uri' | 'password' | 'driver'>, timeoutMs: number): Promise<LoaderRun> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/loadWorker.ts', '--dir', dir, '--uri', neo.uri, '--password', neo.password], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,8 @@
 /**
  * `npm run bench [-- --quick] [-- --sizes 1000,100000] [-- --render-sizes 500,2000,5000,20000] [-- --only load,api,render,page]`
  * `npm run bench -- --only page [--page-loads 11] [--dist /tmp/other-build]`: the page alone (start view, bundle)
+ * `npm run bench -- --only throughput [--throughput-articles 1000] [--load-seconds 60] [--app-env CYPHER_CONCURRENCY=1,…] [--out throughput]`: requests/s against the bare driver, load, runaways
+ * `--out NAME` writes bench/results/NAME.md and .json instead of latest.* (a part run alone need not replace the full run's file).
  *
  * Runs every benchmark of issue 7 in one go against real, throw-away Neo4j instances and prints one markdown
  * table, also written to bench/results/latest.md (+ latest.json). Every figure that is judged is a ratio of two
@@ -16,6 +18,7 @@ import { startBenchNeo4j, type BenchNeo4j } from './lib/neo4j';
 import { int, log, machineInfo, mb, ms, ratio } from './lib/util';
 import { benchPage, BUNDLE_TARGET_BYTES, TTI_TARGET_MS, type PageBench } from './page';
 import { benchRendering, type RenderBench } from './rendering';
+import { benchThroughput, type ThroughputBench, type ThroughputOptions } from './throughput';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 
@@ -33,6 +36,9 @@ interface Options {
   pageWarmups: number;
   /** A built client other than dist/ to measure (served beside the app). */
   dist?: string;
+  throughput: ThroughputOptions;
+  /** Results go to bench/results/<out>.md and .json. */
+  out: string;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -44,7 +50,7 @@ function parseOptions(argv: string[]): Options {
   const quick = argv.includes('--quick');
   const sizes = list(get('--sizes')) ?? (quick ? [200, 2000] : [1000, 100_000]);
   const renderSizes = list(get('--render-sizes')) ?? (quick ? [500, 2000] : [500, 2000, 5000, 20_000]);
-  const only = new Set((get('--only') ?? 'load,api,render,page').split(',').map((s) => s.trim()));
+  const only = new Set((get('--only') ?? 'load,api,render,page,throughput').split(',').map((s) => s.trim()));
   return {
     sizes,
     renderSizes,
@@ -58,6 +64,18 @@ function parseOptions(argv: string[]): Options {
     pageLoads: Number(get('--page-loads') ?? (quick ? 5 : 11)),
     pageWarmups: 2,
     dist: get('--dist'),
+    out: get('--out') ?? 'latest',
+    throughput: {
+      articles: Number(get('--throughput-articles') ?? (quick ? 200 : 1000)),
+      connections: [1, 10, 50],
+      phaseMs: quick ? 3_000 : 8_000,
+      reps: 2,
+      loadConnections: 200,
+      loadMs: Number(get('--load-seconds') ?? (quick ? 15 : 60)) * 1000,
+      runawayPhaseMs: quick ? 8_000 : 15_000,
+      runawayReps: quick ? 1 : 2,
+      appEnv: Object.fromEntries((get('--app-env') ?? '').split(',').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])),
+    },
   };
 }
 
@@ -181,7 +199,7 @@ interface Target {
 
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 
-function report(opts: Options, sizes: SizeResult[], render: RenderBench | undefined, machine: Record<string, string>, neo4jVersion: string, growth?: GrowthResult[], page?: PageBench): { md: string; targets: Target[] } {
+function report(opts: Options, sizes: SizeResult[], render: RenderBench | undefined, machine: Record<string, string>, neo4jVersion: string, growth?: GrowthResult[], page?: PageBench, throughput?: ThroughputBench): { md: string; targets: Target[] } {
   const lines: string[] = [];
   const targets: Target[] = [];
   lines.push(`# Benchmarks — ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`, '');
@@ -326,6 +344,8 @@ function report(opts: Options, sizes: SizeResult[], render: RenderBench | undefi
     );
   }
 
+  if (throughput) lines.push(...throughputSection(throughput, targets));
+
   lines.push('## Targets', '', '| target | result | figure |', '|---|---|---|');
   for (const t of targets) lines.push(`| ${t.target} | ${verdict(t.ok)} | ${t.detail} |`);
   lines.push('', '## Machine', '');
@@ -334,12 +354,56 @@ function report(opts: Options, sizes: SizeResult[], render: RenderBench | undefi
   return { md: lines.join('\n'), targets };
 }
 
+/** Section 6: requests/s against the bare driver, the load test and the runaways, with their targets. */
+function throughputSection(t: ThroughputBench, targets: Target[]): string[] {
+  const lines: string[] = ['## 6. Throughput and load: the compiled app vs the bare driver (issue 13)', ''];
+  if (t.error) lines.push(`**The throughput benchmark failed:** ${t.error.split('\n')[0]}`, '');
+  if (t.levels.length) {
+    lines.push('| connections | API req/s | driver req/s | ratio API/driver | target ≥ 0.7× | API p50 / p95 / p99 ms | driver p50 / p95 / p99 ms | failures API/driver |');
+    lines.push('|---:|---:|---:|---:|---|---:|---:|---:|');
+    for (const l of t.levels) {
+      const judged = l.connections >= 10;
+      const ok = l.ratio >= 0.7 && l.api.failures === 0;
+      lines.push(`| ${l.connections} | ${int(l.api.perSecond)} | ${int(l.bare.perSecond)} | ${ratio(l.ratio)} | ${judged ? verdict(ok) : 'not a target'} | ${ms(l.api.p50)} / ${ms(l.api.p95)} / ${ms(l.api.p99)} | ${ms(l.bare.p50)} / ${ms(l.bare.p95)} / ${ms(l.bare.p99)} | ${l.api.failures}/${l.bare.failures} |`);
+      if (judged) targets.push({ target: `Mixed reads: API ≥ 0.7× the bare driver at ${l.connections} connections`, ok, detail: `${ratio(l.ratio)} (${int(l.api.perSecond)} vs ${int(l.bare.perSecond)} req/s)` });
+    }
+    lines.push('', `The mix (weights of every ${t.mix.reduce((a, m) => a + m.weight, 0)} requests; statements = Cypher statements the app sends per request, captured from it): ${t.mix.map((m) => `${m.name} ×${m.weight} (${m.variants} variants, ${m.statements} statements, e.g. \`${m.example}\`)`).join('; ')}.`, '');
+    const phases = t.levels[0]!.api.seconds;
+    const env = Object.entries(t.appEnv).map(([k, v]) => `${k}=${v}`).join(', ');
+    lines.push(`\`${t.command}\` (LOG_LEVEL=info, the default${env ? `; configured: ${env}` : ''}) with its own embedded Neo4j (the default heap 512m, page cache 256m; no standby JVM) on a free port, loaded with the ${int(t.articles)}-article synthetic corpus. Closed loop: N connections each send the next request of one shared schedule as soon as the last is answered, on kept-alive sockets from one bench process; the bare side runs, per request, the statements the app sent for it (captured through a recording driver), each as an auto-commit read (\`session.run\` in a READ session, the cheapest path through the driver), statements the app ran concurrently concurrently, over one driver with its default pool. API and driver phases alternate (API, driver, driver, API; ${(phases / 2).toFixed(0)} s each after a warm-up), against the same database.`, '');
+  }
+  if (t.load) {
+    const l = t.load;
+    const ok500 = l.status500 === 0;
+    const okP99 = l.admitted.p99 <= 2_000;
+    const okRetry = l.shed503 === l.shed503WithRetryAfter;
+    lines.push(`### ${l.connections} connections for ${l.plannedSeconds} s`, '');
+    lines.push('| answers | by status | 500s | 503s (with Retry-After) | admitted req/s | admitted p50 / p95 / p99 ms | target |', '|---:|---|---:|---:|---:|---:|---|');
+    lines.push(`| ${int(l.answers)} | ${Object.entries(l.byStatus).map(([s, n]) => `${s === '0' ? 'no answer' : s}: ${int(n)}`).join(', ')} | ${l.status500} | ${int(l.shed503)} (${int(l.shed503WithRetryAfter)}) | ${int(l.admitted.perSecond)} | ${ms(l.admitted.p50)} / ${ms(l.admitted.p95)} / ${ms(l.admitted.p99)} | ${verdict(ok500 && okP99 && okRetry)} |`);
+    lines.push('', 'Admitted = every request the explorer answered rather than shed (all but 503 and 429); the latency figures are of the 2xx answers among them. The app runs with its default admission limits (server/http/admission.ts).', '');
+    targets.push({ target: `${l.connections} connections × ${l.plannedSeconds} s: no 500`, ok: ok500, detail: `${l.status500} of ${int(l.answers)}` });
+    targets.push({ target: `${l.connections} connections: load shed as 503 with Retry-After`, ok: okRetry, detail: `${int(l.shed503WithRetryAfter)} of ${int(l.shed503)} 503s carry Retry-After` });
+    targets.push({ target: `${l.connections} connections: p99 of admitted requests ≤ 2 s`, ok: okP99, detail: `${ms(l.admitted.p99)} ms` });
+  }
+  if (t.runaways) {
+    const r = t.runaways;
+    const ok = r.ratioP95 <= 1.5;
+    lines.push('### Four runaway ad-hoc queries', '');
+    lines.push('| explorer requests | baseline req/s | baseline p50 / p95 ms | with runaways req/s | with runaways p50 / p95 ms | p95 ratio | target ≤ 1.5× | runaway answers |', '|---|---:|---:|---:|---:|---:|---|---|');
+    lines.push(`| ${r.connections} connections | ${int(r.baseline.perSecond)} | ${ms(r.baseline.p50)} / ${ms(r.baseline.p95)} | ${int(r.during.perSecond)} | ${ms(r.during.p50)} / ${ms(r.during.p95)} | ${ratio(r.ratioP95)} | ${verdict(ok)} | ${Object.entries(r.runawayAnswers).map(([s, n]) => `${s}: ${n}`).join(', ')} |`);
+    lines.push('', `Four clients on four loopback addresses (127.0.0.11–14) each send \`POST /api/cypher/run\` with \`${r.cypher}\` (it runs until the Cypher time limit), again as soon as it is answered (after Retry-After when shed), while ${r.connections} connections send the mixed workload; baseline phases without them alternate with phases with them.`, '');
+    targets.push({ target: 'Four runaway ad-hoc queries: explorer p95 ≤ 1.5× baseline', ok, detail: `${ratio(r.ratioP95)} (${ms(r.baseline.p95)} → ${ms(r.during.p95)} ms)` });
+  }
+  return lines;
+}
+
 /** Writes bench/results/latest.md and latest.json (after every phase, so a long run leaves what it has). */
-function write(result: { md: string; targets: Target[] }, opts: Options, sizes: SizeResult[], render: RenderBench | undefined, machine: Record<string, string>, growth?: GrowthResult[], page?: PageBench): void {
+function write(result: { md: string; targets: Target[] }, opts: Options, sizes: SizeResult[], render: RenderBench | undefined, machine: Record<string, string>, growth?: GrowthResult[], page?: PageBench, throughput?: ThroughputBench): void {
   const dir = join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'latest.md'), result.md);
-  writeFileSync(join(dir, 'latest.json'), JSON.stringify({ options: { ...opts, only: [...opts.only] }, machine, sizes, growth, render, page, targets: result.targets }, null, 2) + '\n');
+  if (!/^[\w.-]+$/.test(opts.out)) throw new Error(`--out takes a file name without a directory, got "${opts.out}"`);
+  writeFileSync(join(dir, `${opts.out}.md`), result.md);
+  writeFileSync(join(dir, `${opts.out}.json`), JSON.stringify({ options: { ...opts, only: [...opts.only] }, machine, sizes, growth, render, page, throughput, targets: result.targets }, null, 2) + '\n');
 }
 
 const loadavgNow = () => osLoadavg().map((l) => l.toFixed(1)).join(' ');
@@ -367,6 +431,12 @@ async function main(): Promise<void> {
     log(`The page: main bundle and the start view's time to interactive (${opts.pageLoads} warm loads) …`);
     page = await benchPage({ loads: opts.pageLoads, warmups: opts.pageWarmups, distDir: opts.dist });
   }
+  // Throughput next: it runs its own compiled app and Neo4j on a corpus of its own size.
+  let throughput: ThroughputBench | undefined;
+  if (opts.only.has('throughput')) {
+    log(`Throughput: the compiled app against the bare driver at ${opts.throughput.connections.join(', ')} connections, ${opts.throughput.articles} articles …`);
+    throughput = await benchThroughput(opts.throughput);
+  }
   let neo4jVersion = 'unknown';
   if (opts.only.has('load') || opts.only.has('api')) {
     for (const articles of opts.sizes) {
@@ -378,7 +448,7 @@ async function main(): Promise<void> {
         log(`The benchmarks at ${articles} articles failed: ${error}`);
         sizes.push({ articles, ours: [], csv: [], error });
       }
-      write(report(opts, sizes, render, { ...machine, loadAverageAtStart: loadavg }, sizes.find((s) => s.neo4jVersion)?.neo4jVersion ?? 'unknown', undefined, page), opts, sizes, render, machine, undefined, page);
+      write(report(opts, sizes, render, { ...machine, loadAverageAtStart: loadavg }, sizes.find((s) => s.neo4jVersion)?.neo4jVersion ?? 'unknown', undefined, page, throughput), opts, sizes, render, machine, undefined, page, throughput);
     }
     neo4jVersion = sizes.find((s) => s.neo4jVersion)?.neo4jVersion ?? neo4jVersion;
   }
@@ -391,10 +461,10 @@ async function main(): Promise<void> {
   } finally {
     for (const neo of kept.values()) await neo.dispose();
   }
-  const final = report(opts, sizes, render, { ...machine, loadAverageAtStart: loadavg, loadAverageAtEnd: loadavgNow() }, neo4jVersion, growth, page);
-  write(final, opts, sizes, render, machine, growth, page);
+  const final = report(opts, sizes, render, { ...machine, loadAverageAtStart: loadavg, loadAverageAtEnd: loadavgNow() }, neo4jVersion, growth, page, throughput);
+  write(final, opts, sizes, render, machine, growth, page, throughput);
   process.stdout.write(final.md + '\n');
-  log(`Written to bench/results/latest.md and latest.json.`);
+  log(`Written to bench/results/${opts.out}.md and ${opts.out}.json.`);
 }
 
 main().then(

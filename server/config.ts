@@ -32,10 +32,10 @@ export const EnvSchema = z.object({
   CYPHER_TIMEOUT_MS: positiveInt.max(600_000).default(15_000),
   CYPHER_MAX_ROWS: positiveInt.max(100_000).default(1_000),
   EXPLORER_CONCURRENCY: positiveInt.max(1_000).default(8),
-  CYPHER_CONCURRENCY: positiveInt.max(1_000).default(2),
+  CYPHER_CONCURRENCY: positiveInt.max(1_000).default(1),
   CYPHER_PER_CLIENT: positiveInt.max(1_000).default(2),
   ADMISSION_QUEUE: positiveInt.max(100_000).default(200),
-  ADMISSION_WAIT_MS: positiveInt.max(60_000).default(1_500),
+  ADMISSION_WAIT_MS: positiveInt.max(60_000).default(1_000),
   /** Which extractor proposes mentions, entities and facts for an ingested article (server/ingest/extractors.ts). */
   EXTRACTOR: z.enum(['rules-sv']).default('rules-sv'),
 });
