@@ -22,6 +22,7 @@ import org.neo4j.kernel.internal.Version;
  *   EMBEDDED_PASSWORD  password for the user "neo4j" (set at every start)
  *   EMBEDDED_PAGECACHE page cache size, e.g. "256m"
  *   EMBEDDED_TX_MAX    memory cap for all running transactions, e.g. "512m"
+ *   EMBEDDED_TX_EACH   memory cap for one transaction, e.g. "384m"
  *
  *   EMBEDDED_STANDBY   "1": start as a warm standby (see below)
  *
@@ -57,6 +58,9 @@ public final class EmbeddedNeo4j {
         config.put("dbms.security.auth_enabled", "true");
         config.put("server.memory.pagecache.size", env.getOrDefault("EMBEDDED_PAGECACHE", "256m"));
         config.put("dbms.memory.transaction.total.max", env.getOrDefault("EMBEDDED_TX_MAX", "512m"));
+        // One transaction may use only part of that: a query that could never fit fails with a client error
+        // naming this limit, instead of a transient "pool full" that tells the analyst to try again.
+        config.put("db.memory.transaction.max", env.getOrDefault("EMBEDDED_TX_EACH", "384m"));
         // No query may read files from this machine: LOAD CSV FROM 'file:///…' is refused by the engine.
         config.put("dbms.security.allow_csv_import_from_file_urls", "false");
         config.put("dbms.usage_report.enabled", "false");

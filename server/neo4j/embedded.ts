@@ -120,6 +120,14 @@ interface Launched {
   discard(): Promise<void>;
 }
 
+/** The memory one transaction may use: three quarters of the cap for all of them ("512m" → "384m"). */
+export function perTransaction(total: string): string {
+  const m = /^(\d+)([kmg])$/i.exec(total);
+  if (!m) return total;
+  const unit = { k: 1, m: 1024, g: 1024 * 1024 }[m[2]!.toLowerCase() as 'k' | 'm' | 'g'];
+  return `${Math.max(1, Math.floor((Number(m[1]) * unit * 3) / 4))}k`;
+}
+
 function launch(options: EmbeddedOptions, standby: boolean): Launched {
   const log = options.log ?? (() => {});
   const { lib, classes } = ensureNeo4jJars({ quiet: false });
@@ -152,6 +160,7 @@ function launch(options: EmbeddedOptions, standby: boolean): Launched {
         EMBEDDED_PASSWORD: password,
         EMBEDDED_PAGECACHE: options.pageCache,
         EMBEDDED_TX_MAX: options.txMax,
+        EMBEDDED_TX_EACH: perTransaction(options.txMax),
         EMBEDDED_STANDBY: standby ? '1' : '0',
       },
       // stdin stays open: when this process dies, the pipe closes and the JVM stops itself. A standby also
