@@ -4,6 +4,7 @@
  * focused proposal or to the reviewer's selection. Offsets are JS string indices, end exclusive.
  */
 import type { Span } from './review';
+import { covers, cutAtSpans } from '../components/articleSegments';
 
 export interface ReviewRun {
   start: number;
@@ -17,26 +18,14 @@ export interface ReviewRun {
 
 /** Splits `text` at every boundary of the given spans. */
 export function reviewRuns(text: string, mentions: readonly Span[], evidence: readonly { key: string; span: Span }[], focus: readonly Span[], selection: Span | null): ReviewRun[] {
-  const clamp = (n: number) => Math.max(0, Math.min(text.length, n));
-  const cuts = new Set<number>([0, text.length]);
-  for (const s of [...mentions, ...evidence.map((e) => e.span), ...focus, ...(selection ? [selection] : [])]) {
-    cuts.add(clamp(s.start));
-    cuts.add(clamp(s.end));
-  }
-  const points = [...cuts].sort((a, b) => a - b);
-  const covers = (s: Span, a: number, b: number) => s.start <= a && s.end >= b && s.end > s.start;
-  const out: ReviewRun[] = [];
-  for (let i = 0; i < points.length - 1; i++) {
-    const a = points[i]!;
-    const b = points[i + 1]!;
-    if (b <= a) continue;
+  return cutAtSpans(text, [...mentions, ...evidence.map((e) => e.span), ...focus, ...(selection ? [selection] : [])], (a, b) => {
     let mention: number | null = null;
     mentions.forEach((m, idx) => {
       if (!covers(m, a, b)) return;
       const cur = mention === null ? null : mentions[mention]!;
       if (!cur || m.end - m.start < cur.end - cur.start) mention = idx;
     });
-    out.push({
+    return {
       start: a,
       end: b,
       text: text.slice(a, b),
@@ -44,9 +33,8 @@ export function reviewRuns(text: string, mentions: readonly Span[], evidence: re
       facts: [...new Set(evidence.filter((e) => covers(e.span, a, b)).map((e) => e.key))],
       focus: focus.some((s) => covers(s, a, b)),
       selected: !!selection && covers(selection, a, b),
-    });
-  }
-  return out;
+    };
+  });
 }
 
 /** Offsets of a DOM selection inside the article text, read from the runs' `data-start` attributes; null when it is not inside. */
