@@ -10,7 +10,9 @@ let app: QueryApp;
 
 beforeAll(async () => {
   await seedCorpus();
-  app = await startQueryApp({ CYPHER_TIMEOUT_MS: '20000', CYPHER_MAX_ROWS: '500' });
+  // Two Cypher slots, so that a library query can run beside the runaway of the time-limit test (the default,
+  // one slot, would queue it and shed it after ADMISSION_WAIT_MS: tested in tests/int/api/admission.int.test.ts).
+  app = await startQueryApp({ CYPHER_TIMEOUT_MS: '20000', CYPHER_MAX_ROWS: '500', CYPHER_CONCURRENCY: '2' });
 });
 
 afterAll(async () => {
