@@ -15,20 +15,28 @@ export interface CypherScan {
 // Cypher's identifier characters, Unicode included: `$aktör` is the parameter "aktör" (combining marks kept too).
 const IDENT = /\p{ID_Continue}/u;
 
-/** Scans Cypher text for parameters and statement boundaries. */
-export function scanCypher(text: string): CypherScan {
-  const parameters = new Map<string, number>();
-  const statements: { text: string; start: number }[] = [];
-  let statementStart = 0;
+/** A piece of Cypher text that the checks here care about; comments and everything else are skipped. */
+export type CypherToken =
+  | { kind: 'string'; start: number; end: number; value: string }
+  | { kind: 'quoted'; start: number; end: number; value: string }
+  | { kind: 'identifier'; start: number; end: number; value: string }
+  | { kind: 'parameter'; start: number; end: number; name: string }
+  | { kind: 'semicolon'; start: number; end: number };
+
+const IDENT_START = /[\p{ID_Start}_]/u;
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' };
+
+/**
+ * The tokens of Cypher text: string literals (value with its escapes read), `quoted` names, identifiers,
+ * `$parameters` and semicolons, in order; comments skipped. One lexer for the parameter scan below and the
+ * server's check for names analysts may not use.
+ */
+export function* cypherTokens(text: string): Generator<CypherToken> {
   let i = 0;
-  const pushStatement = (end: number) => {
-    const raw = text.slice(statementStart, end);
-    const body = stripComments(raw).trim();
-    if (body) statements.push({ text: raw.trim(), start: statementStart + (raw.length - raw.trimStart().length) });
-  };
   while (i < text.length) {
     const c = text[i]!;
     const next = text[i + 1];
+    const start = i;
     if (c === '/' && next === '/') {
       const eol = text.indexOf('\n', i);
       i = eol === -1 ? text.length : eol + 1;
@@ -37,26 +45,59 @@ export function scanCypher(text: string): CypherScan {
       i = close === -1 ? text.length : close + 2;
     } else if (c === "'" || c === '"') {
       i = skipString(text, i, c);
+      yield { kind: 'string', start, end: i, value: readString(text.slice(start + 1, i === text.length && text[i - 1] !== c ? i : i - 1)) };
     } else if (c === '`') {
       i = skipBackticks(text, i);
+      yield { kind: 'quoted', start, end: i, value: unquote(text, start, i) };
     } else if (c === '$') {
-      const start = i;
       i += 1;
       let name = '';
       if (text[i] === '`') {
         const end = skipBackticks(text, i);
-        name = text.slice(i + 1, end - 1).replace(/``/g, '`');
+        name = unquote(text, i, end);
         i = end;
       } else {
         while (i < text.length && IDENT.test(text[i]!)) name += text[i++];
       }
-      if (name && !parameters.has(name)) parameters.set(name, start);
+      if (name) yield { kind: 'parameter', start, end: i, name };
     } else if (c === ';') {
-      pushStatement(i);
-      statementStart = i + 1;
       i += 1;
+      yield { kind: 'semicolon', start, end: i };
+    } else if (IDENT_START.test(c)) {
+      while (i < text.length && IDENT.test(text[i]!)) i += 1;
+      yield { kind: 'identifier', start, end: i, value: text.slice(start, i) };
     } else {
       i += 1;
+    }
+  }
+}
+
+/** A string literal's content with its backslash escapes read (`\'` → `'`, `\n` → a line break). */
+function readString(body: string): string {
+  return body.replace(/\\(.)/gs, (_m, e: string) => ESCAPES[e] ?? e);
+}
+
+/** The name inside backticks from `start` to `end` (exclusive, closing backtick included when present). */
+function unquote(text: string, start: number, end: number): string {
+  const closed = end > start + 1 && text[end - 1] === '`' && end <= text.length;
+  return text.slice(start + 1, closed ? end - 1 : end).replace(/``/g, '`');
+}
+
+/** Scans Cypher text for parameters and statement boundaries. */
+export function scanCypher(text: string): CypherScan {
+  const parameters = new Map<string, number>();
+  const statements: { text: string; start: number }[] = [];
+  let statementStart = 0;
+  const pushStatement = (end: number) => {
+    const raw = text.slice(statementStart, end);
+    const body = stripComments(raw).trim();
+    if (body) statements.push({ text: raw.trim(), start: statementStart + (raw.length - raw.trimStart().length) });
+  };
+  for (const token of cypherTokens(text)) {
+    if (token.kind === 'parameter' && !parameters.has(token.name)) parameters.set(token.name, token.start);
+    else if (token.kind === 'semicolon') {
+      pushStatement(token.start);
+      statementStart = token.end;
     }
   }
   pushStatement(text.length);

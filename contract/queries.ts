@@ -49,6 +49,10 @@ export const QueryTranslations = z.object({
 });
 export type QueryTranslations = z.infer<typeof QueryTranslations>;
 
+/** Who sees a saved query besides its owner: nobody (`private`) or everyone signed in (`shared`). */
+export const QueryVisibility = z.enum(['private', 'shared']);
+export type QueryVisibility = z.infer<typeof QueryVisibility>;
+
 export const QuerySummary = z.object({
   name: z.string(),
   title: z.string().describe('Swedish for library queries; saved queries keep the words their author wrote'),
@@ -59,6 +63,9 @@ export const QuerySummary = z.object({
   cypher: z.string(),
   createdAt: z.string().optional().describe('ISO date-time, saved queries only'),
   updatedAt: z.string().optional().describe('ISO date-time, saved queries only'),
+  owner: z.string().nullable().describe('The user who saved it; null for library queries and for queries saved before queries had owners'),
+  visibility: QueryVisibility.describe('private: only its owner sees it; shared: everyone signed in. Library queries and queries without an owner are shared'),
+  canEdit: z.boolean().describe('Whether the asker may change or delete it: its owner (an analyst or above); for a query without an owner, admins'),
 });
 export type QuerySummary = z.infer<typeof QuerySummary>;
 
@@ -74,11 +81,15 @@ export const SaveQueryBody = z.strictObject({
   description: text(2_000, { nonBlank: true, trim: true, message: 'say what the query answers' }),
   cypher: CypherText,
   params: z.array(QueryParam).max(30).default([]),
+  visibility: QueryVisibility.default('private').describe('private (the default): only you see it; shared: everyone signed in may see, run and copy it'),
 });
 export type SaveQueryBody = z.infer<typeof SaveQueryBody>;
 
 /** PUT /api/queries/:name: replaces title, description, Cypher and params; the name stays. */
-export const UpdateQueryBody = SaveQueryBody.extend({ name: QueryName.optional().describe('If given, must equal the name in the path') });
+export const UpdateQueryBody = SaveQueryBody.extend({
+  name: QueryName.optional().describe('If given, must equal the name in the path'),
+  visibility: QueryVisibility.optional().describe('private or shared; left out, the query keeps the visibility it has'),
+});
 export type UpdateQueryBody = z.infer<typeof UpdateQueryBody>;
 
 export const QueryNameParams = z.object({ name: QueryName });

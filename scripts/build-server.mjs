@@ -18,6 +18,7 @@ export const ENTRY_POINTS = {
   query: 'server/cli/query.ts',
   ingest: 'server/cli/ingest.ts',
   export: 'server/cli/export.ts',
+  user: 'server/cli/user.ts',
 };
 
 /** Compiles the entry points into `out` (dist-server/ by default; keep it one level below the root). */

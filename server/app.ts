@@ -23,14 +23,18 @@ import { timeRoutes } from './routes/time';
 import { articleRoutes } from './routes/articles';
 import { schemaRoutes } from './routes/schema';
 import { queryRoutes } from './routes/queries';
+import { auditRoutes } from './routes/audit';
 import { ingestRoutes, INGEST_JSON_LIMIT } from './routes/ingest';
 import { isUtf8 } from './ingest/text';
+import { authentication } from './auth/middleware';
+import { authRoutes } from './routes/auth';
+import { oidcRoutes } from './routes/oidc';
 
 export const CLIENT_DIST = fromRoot('dist');
 
 /** Every API route, in the order the docs list them. Route modules add themselves here. */
 export function allRoutes(ctx: AppContext): AnyRoute[] {
-  return [...healthRoutes(ctx), ...searchRoutes(ctx), ...nodeRoutes(ctx), ...exploreRoutes(ctx), ...pathRoutes(ctx), ...graphRoutes(ctx), ...timeRoutes(ctx), ...articleRoutes(ctx), ...schemaRoutes(ctx), ...queryRoutes(ctx), ...ingestRoutes(ctx)];
+  return [...healthRoutes(ctx), ...searchRoutes(ctx), ...nodeRoutes(ctx), ...exploreRoutes(ctx), ...pathRoutes(ctx), ...graphRoutes(ctx), ...timeRoutes(ctx), ...articleRoutes(ctx), ...schemaRoutes(ctx), ...queryRoutes(ctx), ...ingestRoutes(ctx), ...authRoutes(ctx), ...oidcRoutes(ctx), ...auditRoutes(ctx)];
 }
 
 function allowCors(origins: readonly string[]) {
@@ -40,7 +44,7 @@ function allowCors(origins: readonly string[]) {
       res.setHeader('Access-Control-Allow-Origin', origin);
       res.setHeader('Vary', 'Origin');
       res.setHeader('Access-Control-Allow-Methods', 'GET,POST,PUT,PATCH,DELETE');
-      res.setHeader('Access-Control-Allow-Headers', 'Content-Type,X-Request-Id');
+      res.setHeader('Access-Control-Allow-Headers', 'Content-Type,X-Request-Id,X-CSRF-Token');
       if (req.method === 'OPTIONS') {
         res.status(204).end();
         return;
@@ -54,6 +58,9 @@ function allowCors(origins: readonly string[]) {
 export function createApp(ctx: AppContext, logger: PinoLogger): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // Whom to believe for X-Forwarded-For/-Proto/-Host: the client address the sign-in limit counts, and HTTPS for
+  // the Secure cookie behind a TLS-terminating proxy.
+  app.set('trust proxy', ctx.config.auth.trustProxy);
   app.set('query parser', 'extended');
   app.use(
     helmet({
@@ -81,6 +88,8 @@ export function createApp(ctx: AppContext, logger: PinoLogger): express.Express 
     }),
   );
   app.use(allowCors(ctx.config.corsOrigins));
+  // Host and Origin checks, then who is asking (open mode's local admin, or a session's user) and CSRF.
+  app.use(authentication(ctx));
   // Articles are submitted whole (up to 1 MB of text): the ingest routes read larger bodies, and refuse one
   // that is not UTF-8 rather than let the parser replace the bad bytes.
   app.use(
@@ -99,11 +108,19 @@ export function createApp(ctx: AppContext, logger: PinoLogger): express.Express 
   const routes = allRoutes(ctx);
   const api = express.Router();
   mountRoutes(api, routes);
-  const openapi = buildOpenApi(routes, {
-    title: 'Digital förvaltning — graph explorer API',
-    version: '0.1.0',
-    description: 'Read-only exploration of the knowledge graph of the articles, every fact with its evidence.',
-  });
+  const openapi = buildOpenApi(
+    routes,
+    {
+      title: 'Digital förvaltning — graph explorer API',
+      version: '0.1.0',
+      description:
+        'Exploration of the knowledge graph of the articles, every fact with its evidence. ' +
+        (ctx.config.auth.mode === 'open'
+          ? 'This server runs in open mode (loopback, one person): nobody signs in and every caller has the admin role; x-required-role says what each operation needs once sign-in is on.'
+          : 'Sign in with POST /api/auth/signin (or single sign-on); the session cookie kg_session then authenticates, and every POST, PUT, PATCH and DELETE repeats the session’s CSRF token in X-CSRF-Token (403 CSRF_FAILED otherwise). No session on a protected operation: 401 UNAUTHENTICATED; a role below x-required-role: 403 FORBIDDEN. A Host header this server does not answer to: 403 HOST_REFUSED; a write from another site’s page: 403 ORIGIN_REFUSED.'),
+    },
+    { mode: ctx.config.auth.mode },
+  );
   api.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);
   });
@@ -138,8 +155,8 @@ export function createApp(ctx: AppContext, logger: PinoLogger): express.Express 
       req.log.error({ err }, 'unhandled error');
       body = { error: { code: 'INTERNAL', message: 'Something went wrong on the server. The request id helps find it in the log.', requestId } };
     }
-    // Load shed or database away: tell clients when to come back instead of letting them hammer.
-    if (status === 503 || status === 429) res.setHeader('Retry-After', String(err instanceof OverloadedError ? err.retryAfterSeconds : 1));
+    // Load shed, database away, sign-ins limited or an account locked: tell clients when to come back.
+    if (status === 503 || status === 429 || status === 423) res.setHeader('Retry-After', String(retryAfterOf(err)));
     if (status >= 500 && status !== 500) req.log.warn({ code: body.error.code }, body.error.message);
     res.status(status).json(body);
   });
@@ -153,6 +170,13 @@ export function admissionFor(config: Config): Admission {
     explorer: new Lane('explorer', { concurrency: explorerConcurrency, queue, waitMs, perClient: 0 }),
     cypher: new Lane('Cypher', { concurrency: cypherConcurrency, queue: Math.min(queue, 4 * cypherConcurrency), waitMs, perClient: cypherPerClient }),
   };
+}
+
+/** Seconds a client should wait before asking again, from errors that know it (1 otherwise). */
+function retryAfterOf(err: unknown): number {
+  if (err instanceof OverloadedError) return err.retryAfterSeconds;
+  const seconds = typeof err === 'object' && err !== null ? (err as { retryAfterSeconds?: unknown }).retryAfterSeconds : undefined;
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : 1;
 }
 
 function isBodyParserError(err: unknown): err is { status: number; type: string; limit?: number } {

@@ -84,3 +84,43 @@ export class DatabaseUnavailableError extends AppError {
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown; requestId?: string };
 }
+
+/** The operation needs a signed-in user and the request carries no valid session. */
+export class UnauthenticatedError extends AppError {
+  constructor(message = 'Sign in first: this needs a signed-in user.', details?: unknown) {
+    super('UNAUTHENTICATED', 401, message, details);
+  }
+}
+
+/** The signed-in user's role does not allow the operation, or the thing belongs to someone else. */
+export class ForbiddenError extends AppError {
+  constructor(code: 'FORBIDDEN' | 'NOT_OWNER' | 'CSRF_FAILED' | 'HOST_REFUSED' | 'ORIGIN_REFUSED', message: string, details?: unknown) {
+    super(code, 403, message, details);
+  }
+}
+
+/** A wrong name or a wrong password: one answer for both, so it does not tell which names exist. */
+export class SignInFailedError extends AppError {
+  constructor(message = 'Wrong user name or password. Check both and try again.') {
+    super('SIGNIN_FAILED', 401, message);
+  }
+}
+
+/** The account is locked after repeated wrong passwords; the answer carries Retry-After. */
+export class AccountLockedError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      'ACCOUNT_LOCKED',
+      423,
+      `This account is locked after too many wrong passwords. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute${retryAfterSeconds > 60 ? 's' : ''}, or ask an admin to unlock it.`,
+      { retryAfterSeconds },
+    );
+  }
+}
+
+/** Too many sign-in attempts from one address; the answer carries Retry-After. */
+export class TooManySignInsError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('TOO_MANY_SIGNINS', 429, `Too many sign-in attempts from this address. Wait ${retryAfterSeconds} seconds and try again.`, { retryAfterSeconds });
+  }
+}

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '../config';
 import { AppError } from '../errors';
 import { connect } from '../neo4j/connect';
 import { QueryService } from '../queries/service';
+import { OPEN_PRINCIPAL } from '../auth/principal';
 import type { QueryParam, QuerySummary, RunResult } from '../../contract/queries';
 
 const USAGE = `Runs a library or saved query (read-only) against the explorer's Neo4j.
@@ -148,14 +149,16 @@ async function main(argv: string[]): Promise<void> {
   const connection = await connect(config, pino({ level: 'warn' }), { attach: true });
   try {
     const queries = new QueryService(connection.db, config);
+    // Whoever runs the CLI holds the database's password already; they see what the open mode's user sees.
+    const asker = OPEN_PRINCIPAL;
     if (values.list) {
-      const list = await queries.list();
+      const list = await queries.list(asker);
       console.log(format === 'json' ? JSON.stringify(list, null, 2) : renderList(list));
       return;
     }
     const result = values.cypher
       ? await queries.runCypher({ cypher: values.cypher, params: guessTypes(params), paramTypes: {}, ...request })
-      : await queries.run(name!, params, request);
+      : await queries.run(asker, name!, params, request);
     if (format === 'json') console.log(JSON.stringify(result, null, 2));
     else if (format === 'csv') console.log(renderCsv(result));
     else {

@@ -1,6 +1,8 @@
 import type { NextFunction, Request, Response, Router } from 'express';
 import { z } from 'zod';
 import { AppError, MethodNotAllowedError, ValidationError } from '../errors';
+import { authorize } from '../auth/principal';
+import type { Access } from '../../contract/auth';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -12,10 +14,14 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   summary: string;
   description?: string;
   tag: string;
+  /** Who may call it: `public`, or the lowest role allowed (docs/auth-design.md has the matrix). */
+  access: Access;
   params?: P;
   query?: Q;
   body?: B;
   response: R;
+  /** The media type of a successful answer that is not JSON (the handler writes it to `res` itself), e.g. text/csv. */
+  contentType?: string;
   /** Status of a successful answer (default 200). */
   status?: number;
   /** Errors this operation can answer with, for the docs: status → meaning. */
@@ -73,6 +79,7 @@ export function mountRoutes(router: Router, routes: AnyRoute[]): void {
   for (const route of routes) {
     router[route.method](route.path, (req: Request, res: Response, next: NextFunction) => {
       (async () => {
+        authorize(req, route.access);
         const params = parsePart(route.params, req.params, 'path parameter');
         const query = parsePart(route.query, req.query, 'query parameter');
         const body = route.body ? parsePart(route.body, requiredBody(req), 'body field') : undefined;

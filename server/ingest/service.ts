@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import neo4j, { Neo4jError } from 'neo4j-driver';
+import type { AuditLog } from '../audit/store';
 import { ConflictError, DuplicateArticleError, DuplicateDraftError, NotFoundError, ValidationError } from '../errors';
 import type { Database } from '../neo4j/database';
 import type { Logger } from '../neo4j/connect';
@@ -9,9 +10,10 @@ import { SeedValidationError, formatProblem, validateSources, type SeedSources }
 import { toAppError } from '../neo4j/errors';
 import { type AcceptBody, type AcceptResult, type ConvertBody, type ConvertResult, type IngestInput, Proposal, type ProposedFact, type ProposedMention, type PublishedHint } from '../../contract/ingest';
 import type { z } from 'zod';
+import type { Principal } from '../../contract/auth';
 import { AcceptProblems, buildAcceptance, isEntityLabel, mergeIntoExistingFacts, type AcceptProblem } from './accept';
 import { convertSource } from './convert';
-import { deleteDraftIn, DraftStore, type DraftRow } from './drafts';
+import { deleteDraftIn, DRAFT_LABEL, DraftStore, type DraftRow } from './drafts';
 import { articleWithSha, findNearDuplicates } from './duplicates';
 import type { Extraction, Extractor } from './extractor';
 import { loadGraphLookup } from './graphLookup';
@@ -61,6 +63,8 @@ export function keepVerbatim(text: string, extraction: Extraction, log?: Logger)
 export interface IngestServiceOptions {
   extractor: Extractor;
   log?: Logger;
+  /** Where drafts made, discarded and accepted are recorded, with the principal who did it. */
+  audit?: AuditLog;
 }
 
 /** Ingestion: proposals from the extractor kept as drafts, reviewed, and accepted into the graph as the seed loader would write them. */
@@ -68,6 +72,7 @@ export class IngestService {
   readonly drafts: DraftStore;
   private readonly extractor: Extractor;
   private readonly log: Logger | undefined;
+  private readonly audit: AuditLog | undefined;
 
   constructor(
     private readonly db: Database,
@@ -76,10 +81,16 @@ export class IngestService {
     this.drafts = new DraftStore(db);
     this.extractor = options.extractor;
     this.log = options.log;
+    this.audit = options.audit;
+  }
+
+  /** Records what `by` did in the audit trail (when the service has one and knows who asked). */
+  private async record(by: Principal | undefined, action: 'ingest.draft' | 'ingest.discard' | 'ingest.accept', target: string, detail: string): Promise<void> {
+    if (by) await this.audit?.record({ actor: by.name, role: by.role, action, target, detail });
   }
 
   /** Runs the extractor on a new article and stores the proposal as a draft; refuses a text already in the graph or in a draft. */
-  async propose(input: IngestInput): Promise<Proposal> {
+  async propose(input: IngestInput, by?: Principal): Promise<Proposal> {
     const problems = checkArticleText(input.text);
     if (problems.length) throw textProblems(problems);
     const sha256 = textSha256(input.text);
@@ -109,6 +120,7 @@ export class IngestService {
       facts: extraction.facts,
     } satisfies Proposal);
     await this.drafts.create(proposal);
+    await this.record(by, 'ingest.draft', proposal.id, proposal.title);
     return proposal;
   }
 
@@ -120,8 +132,11 @@ export class IngestService {
     return this.drafts.list();
   }
 
-  remove(id: string): Promise<void> {
-    return this.drafts.remove(id);
+  /** Discards a draft; an unknown id answers 404. */
+  async remove(id: string, by?: Principal): Promise<void> {
+    const title = by && this.audit ? (await this.db.read<{ title: unknown }>(`MATCH (d:${DRAFT_LABEL} {id: $id}) RETURN d.title AS title`, { id })).records[0]?.get('title') : undefined;
+    await this.drafts.remove(id);
+    await this.record(by, 'ingest.discard', id, typeof title === 'string' ? title : '');
   }
 
   /** A file's content as article text, with the title and publication date it gives itself. */
@@ -138,7 +153,7 @@ export class IngestService {
    * the seed format, validated together with the whole graph by the seed validator, and written in one
    * transaction that also deletes the draft. Any problem: 400 listing each, nothing written.
    */
-  async accept(id: string, decisions: AcceptBody): Promise<AcceptResult> {
+  async accept(id: string, decisions: AcceptBody, by?: Principal): Promise<AcceptResult> {
     const draft = await this.drafts.get(id);
     const article = await articleWithSha(this.db, draft.sha256);
     if (article) throw new DuplicateArticleError(article.id, article.title);
@@ -218,6 +233,7 @@ export class IngestService {
     }
     const mentions = rows.mentions.reduce((n, m) => n + (m.props['starts'] as unknown[]).length, 0);
     this.log?.info({ draft: id, article: acceptance.articleId, entities: newEntityIds.size, facts: newFactIds.size, mentions }, 'article accepted');
+    await this.record(by, 'ingest.accept', acceptance.articleId, acceptance.articleFile.article.title);
     return {
       articleId: acceptance.articleId,
       createdEntities: acceptance.createdEntities,

@@ -3,6 +3,7 @@ import { QueryRejectedError } from '../errors';
 import type { Database } from '../neo4j/database';
 import { toAppError } from '../neo4j/errors';
 import { scanCypher } from '../../contract/cypherText';
+import { refuseProtectedText } from './protected';
 
 /**
  * Procedures a query may call: they only read the graph or its schema. Everything else is refused, including
@@ -104,7 +105,8 @@ function syntaxMessage(message: string, prefixLength: number): string {
  * Checks that Cypher text is one read-only statement before anything runs: EXPLAIN plans it without executing,
  * in a read transaction, and the plan is refused if it writes, changes the schema, administers the DBMS,
  * reads files (LOAD CSV), commits its own transactions (CALL … IN TRANSACTIONS) or calls a procedure outside
- * the read-only allowlist. The run itself is a read transaction as well, so the database refuses writes too.
+ * the read-only allowlist, or if it names protected data (server/queries/protected.ts). The run itself is a
+ * read transaction as well, so the database refuses writes too.
  */
 export async function checkReadOnly(db: Database, text: string, options: { timeoutMs: number }): Promise<CheckedCypher> {
   let cache = checkedTexts.get(db);
@@ -193,5 +195,7 @@ async function planAndCheck(db: Database, text: string, options: { timeoutMs: nu
   if (queryType === 's' && ops.some((op) => /^(Create|Drop|DoNothingIf)/.test(op.name))) {
     throw new QueryRejectedError('WRITE_REFUSED', 'The query tried to change the schema (indexes or constraints); queries here run read-only.', { queryType });
   }
+  // Last, so that administration commands (CREATE USER …) get their own, more precise refusal above.
+  refuseProtectedText(statement);
   return { statement, queryType: 'r', parameters: used };
 }

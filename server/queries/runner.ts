@@ -5,6 +5,7 @@ import { toAppError } from '../neo4j/errors';
 import { GraphBuilder, toPlain } from '../neo4j/values';
 import type { RunResult } from '../../contract/queries';
 import { paramError, type ParamProblem } from './params';
+import { isProtectedKey, isProtectedNode, PROTECTED_LABELS } from './protected';
 
 export interface RunLimits {
   /** Server-side transaction timeout: the database terminates the query after it. */
@@ -44,6 +45,54 @@ function relationshipEnds(values: unknown[]): { ends: Set<string>; seen: Set<str
   return { ends, seen };
 }
 
+/** Marks a value withheld from a result: a protected node, a relationship or path touching one. */
+export const WITHHELD = Symbol('withheld');
+
+/**
+ * A driver value without protected data: protected nodes (User, Session, AuditEvent, IngestDraft), and
+ * relationships or paths touching one, become WITHHELD; lists lose such elements, maps such entries and their
+ * protected keys (`properties(n)['passwordHash']`). `blocked` holds the element ids of protected nodes.
+ */
+export function withholdProtected(value: unknown, blocked: ReadonlySet<string>, depth = 0): unknown {
+  if (value === null || value === undefined || typeof value !== 'object' || depth > 16) return value;
+  if (neo4j.isNode(value)) return isProtectedNode(value.labels) || blocked.has(value.elementId) ? WITHHELD : value;
+  if (neo4j.isRelationship(value)) {
+    const rel = value as Relationship;
+    return blocked.has(rel.startNodeElementId) || blocked.has(rel.endNodeElementId) ? WITHHELD : value;
+  }
+  if (neo4j.isPath(value)) {
+    const nodes = [value.start, value.end, ...value.segments.flatMap((s) => [s.start, s.end])];
+    return nodes.some((n) => isProtectedNode(n.labels) || blocked.has(n.elementId)) ? WITHHELD : value;
+  }
+  if (Array.isArray(value)) return value.map((v) => withholdProtected(v, blocked, depth + 1)).filter((v) => v !== WITHHELD);
+  if (!neo4j.isInt(value) && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      if (isProtectedKey(k)) continue;
+      const kept = withholdProtected(v, blocked, depth + 1);
+      if (kept !== WITHHELD) out[k] = kept;
+    }
+    return out;
+  }
+  return value;
+}
+
+/** Element ids of the protected nodes among `values` (by their labels). */
+function protectedIds(values: unknown[]): Set<string> {
+  const ids = new Set<string>();
+  const walk = (value: unknown, depth: number) => {
+    if (value === null || value === undefined || typeof value !== 'object' || depth > 16) return;
+    if (neo4j.isNode(value)) {
+      if (isProtectedNode(value.labels)) ids.add(value.elementId);
+    } else if (neo4j.isPath(value)) {
+      [value.start, value.end, ...value.segments.flatMap((s) => [s.start, s.end])].forEach((n) => walk(n, depth + 1));
+    } else if (Array.isArray(value)) value.forEach((v) => walk(v, depth + 1));
+    else if (!neo4j.isInt(value) && Object.getPrototypeOf(value) === Object.prototype) Object.values(value as Record<string, unknown>).forEach((v) => walk(v, depth + 1));
+  };
+  values.forEach((v) => walk(v, 0));
+  return ids;
+}
+
 /**
  * Runs one checked statement in a read transaction: the session is READ and the work goes through
  * executeRead, so the database itself refuses any write. The stream is read up to the row cap and the rest
@@ -81,10 +130,25 @@ export async function runReadOnly(
         }
         const summary = await result.summary();
         const values = records.flatMap((r) => columns.map((c) => r.get(c)));
-        const { ends, seen } = relationshipEnds(values);
+        // Relationships to protected nodes the rows leave out are withheld too, so those ends are looked up.
+        const blocked = protectedIds(values);
+        const all = relationshipEnds(values);
+        const outside = [...all.ends].filter((id) => !all.seen.has(id));
+        if (outside.length) {
+          const found = await tx.run('MATCH (n) WHERE elementId(n) IN $ids AND any(l IN labels(n) WHERE l IN $labels) RETURN elementId(n) AS id', { ids: outside, labels: [...PROTECTED_LABELS] });
+          found.records.forEach((r) => blocked.add(String(r.get('id'))));
+        }
+        // A row holding a protected node (or a relationship or path touching one) is left out as a whole: its
+        // other columns are usually that node's properties.
+        const kept: unknown[][] = [];
+        for (const record of records) {
+          const row = columns.map((c) => withholdProtected(record.get(c), blocked));
+          if (!row.includes(WITHHELD)) kept.push(row);
+        }
+        const { ends, seen } = relationshipEnds(kept.flat());
         const missing = [...ends].filter((id) => !seen.has(id)).slice(0, MAX_FETCHED_ENDS);
         const endNodes = missing.length ? (await tx.run('MATCH (n) WHERE elementId(n) IN $ids RETURN n', { ids: missing })).records.map((r) => r.get('n')) : [];
-        return { columns, records, truncated, summary, endNodes };
+        return { columns, kept, truncated, summary, endNodes };
       },
       { timeout: limits.timeoutMs, metadata: { app: 'explorer', ...metadata } },
     );
@@ -97,9 +161,9 @@ export async function runReadOnly(
     const out = await Promise.race([work, deadline]);
 
     const builder = new GraphBuilder();
-    for (const record of out.records) for (const column of out.columns) builder.collect(record.get(column));
+    for (const row of out.kept) for (const value of row) builder.collect(value);
     out.endNodes.forEach((n) => builder.addNode(n));
-    const rows = out.records.map((record) => Object.fromEntries(out.columns.map((c) => [c, toPlain(record.get(c))])));
+    const rows = out.kept.map((row) => Object.fromEntries(out.columns.map((c, i) => [c, toPlain(row[i])])));
     const counters = Object.fromEntries(Object.entries(out.summary.counters.updates()).map(([k, v]) => [k, Number(v)]));
     return {
       columns: out.columns,

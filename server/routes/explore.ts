@@ -19,6 +19,7 @@ export function exploreRoutes(ctx: AppContext) {
       method: 'get',
       path: '/api/nodes/:id/neighbours',
       tag: 'explore',
+      access: 'viewer',
       summary: 'Neighbours of one node, paged',
       description:
         'Filter by relationship types and neighbour labels; `asOf` keeps only facts that held on that date. Pages count distinct neighbours ' +
@@ -35,6 +36,7 @@ export function exploreRoutes(ctx: AppContext) {
       method: 'post',
       path: '/api/expand',
       tag: 'explore',
+      access: 'viewer',
       summary: 'Neighbours of several nodes, paged',
       description: 'The neighbourhood of a set of nodes, with the same filters and paging as GET /api/nodes/{id}/neighbours.',
       body: ExpandBody,

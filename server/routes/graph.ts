@@ -10,6 +10,7 @@ export function graphRoutes(ctx: AppContext) {
       method: 'get',
       path: '/api/graph',
       tag: 'explore',
+      access: 'viewer',
       summary: 'Overview graph',
       description:
         'Every entity and article (other labels such as Name only when `labels` names them) and fact, capped at `limit` nodes, best connected first. Filters: `labels`, ' +

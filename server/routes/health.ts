@@ -10,6 +10,7 @@ export function healthRoutes(ctx: AppContext) {
       method: 'get',
       path: '/api/health',
       tag: 'system',
+      access: 'public',
       summary: 'Is the database answering?',
       description: 'Answers 200 with the Neo4j version and URI (never the password), or 503 within 2 seconds when the database does not answer.',
       response: HealthResponse,

@@ -10,6 +10,7 @@ export function nodeRoutes(ctx: AppContext) {
       method: 'get',
       path: '/api/nodes/:id',
       tag: 'explore',
+      access: 'viewer',
       summary: 'One node in detail',
       description:
         'Properties, all names (aliases and name history), degree by relationship type and direction, each fact with its evidence ' +

@@ -10,6 +10,7 @@ export function pathRoutes(ctx: AppContext) {
       method: 'get',
       path: '/api/paths',
       tag: 'explore',
+      access: 'viewer',
       summary: 'Shortest paths between two nodes',
       description:
         'All shortest paths up to `maxLength` (at most 10) relationships, at most `limit` of them. `avoid=Article` keeps paths from running ' +

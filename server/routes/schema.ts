@@ -11,6 +11,7 @@ export function schemaRoutes(ctx: AppContext) {
       method: 'get',
       path: '/api/schema',
       tag: 'schema',
+      access: 'viewer',
       summary: 'Labels, relationship types and property keys',
       description: 'Every label and relationship type with its count, and every property key, as the database reports them.',
       response: SchemaResponse,

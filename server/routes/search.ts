@@ -10,6 +10,7 @@ export function searchRoutes(ctx: AppContext) {
       method: 'get',
       path: '/api/search',
       tag: 'search',
+      access: 'viewer',
       summary: 'Find entities by name or alias',
       description:
         'Any name or alias, case- and accent-insensitive ("lantmateriet" finds Lantmäteriet, "skl" and "skr" the same actor), ' +
@@ -23,6 +24,7 @@ export function searchRoutes(ctx: AppContext) {
       method: 'get',
       path: '/api/search/articles',
       tag: 'search',
+      access: 'viewer',
       summary: 'Find articles by their text',
       description: 'Full-text search with Swedish stemming; each hit carries the passages (sentences) that hold the words, with offsets into the text.',
       query: ArticleSearchQuery,

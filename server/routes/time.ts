@@ -10,6 +10,7 @@ export function timeRoutes(ctx: AppContext) {
       method: 'get',
       path: '/api/time/diff',
       tag: 'time',
+      access: 'viewer',
       summary: 'What changed between two dates',
       description:
         'Facts and entities that hold on `to` but not on `from` (added) and the other way round (removed), and actors whose name changed. ' +
@@ -22,6 +23,7 @@ export function timeRoutes(ctx: AppContext) {
       method: 'get',
       path: '/api/time/timeline',
       tag: 'time',
+      access: 'viewer',
       summary: 'The time span of the data, its articles and dated facts',
       description:
         'The earliest and latest date in the data (the range a date picker should offer), the articles by publication date ' +

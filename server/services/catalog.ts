@@ -3,11 +3,12 @@ import { toPlain } from '../neo4j/values';
 import { ValidationError } from '../errors';
 import type { SchemaResponse } from '../../contract/explore';
 import { DRAFT_LABEL, DRAFT_ONLY_KEYS } from '../ingest/drafts';
+import { PROTECTED_LABELS, PROTECTED_PROPERTIES } from '../queries/protected';
 
-// Ingest drafts live in the database but are not part of the explored graph: their label is neither listed
-// nor accepted as a filter, and the property keys only drafts use are not listed.
-const HIDDEN_LABELS = new Set([DRAFT_LABEL]);
-const HIDDEN_KEYS = new Set<string>(DRAFT_ONLY_KEYS);
+// Ingest drafts, accounts, sessions and the audit trail live in the database but are not part of the explored
+// graph: their labels are neither listed nor accepted as a filter, and the keys only they use are not listed.
+const HIDDEN_LABELS = new Set([DRAFT_LABEL, ...PROTECTED_LABELS]);
+const HIDDEN_KEYS = new Set<string>([...DRAFT_ONLY_KEYS, ...PROTECTED_PROPERTIES]);
 
 /** Where a checked value came from, for the error message: `query parameter "labels"`, `body field "types"`. */
 export interface ParameterRef {
