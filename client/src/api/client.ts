@@ -1,7 +1,9 @@
 /**
  * The one place the client talks to the server: typed functions per endpoint, superseded requests aborted,
  * every failure surfaced as an `ApiError` `{ code, message, status }`, and database reachability broadcast
- * so the shell can show (and clear) a banner.
+ * so the shell can show (and clear) a banner. While signed in, every state-changing request carries the
+ * session's CSRF token; a 401 from a protected call is broadcast as "signed out" (client/src/auth shows the
+ * sign-in page and comes back afterwards).
  */
 import type {
   ApiError,
@@ -24,18 +26,22 @@ import type {
 } from './types';
 import type { z } from 'zod';
 import type { AcceptBody, AcceptResult, ConvertBody, ConvertResult, IngestInput, Proposal, ProposalList } from '../../../contract/ingest';
+import type { AuditAction, AuditList, CSRF_HEADER, MeResponse, SignInBody, UserSummary } from '../../../contract/auth';
 
 /** Thrown by every API function; `code` is the server's error code or NETWORK / ABORTED / BAD_RESPONSE. */
 export class ApiRequestError extends Error implements ApiError {
   readonly code: string;
   readonly status: number;
   readonly details?: unknown;
-  constructor(err: ApiError) {
+  /** Seconds the server asked to wait before trying again (`Retry-After`: a lock-out, too many sign-ins). */
+  readonly retryAfter?: number;
+  constructor(err: ApiError & { retryAfter?: number }) {
     super(err.message);
     this.name = 'ApiRequestError';
     this.code = err.code;
     this.status = err.status;
     this.details = err.details;
+    if (err.retryAfter !== undefined) this.retryAfter = err.retryAfter;
   }
 }
 
@@ -65,6 +71,23 @@ function setConnectivity(state: Connectivity, message = ''): void {
   for (const l of listeners) l(state, message);
 }
 
+// ── Session ──────────────────────────────────────────────────────────────────────────────────────────
+/** The header the CSRF token travels in; typed against the contract so the two cannot drift apart. */
+const CSRF: typeof CSRF_HEADER = 'X-CSRF-Token';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** The signed-in session's CSRF token (null: nobody signed in, or the open mode). */
+let csrfToken: string | null = null;
+const signedOutListeners = new Set<() => void>();
+
+/** Subscribes to "the server no longer knows this browser" (a 401 from a protected call); returns the unsubscribe function. */
+export function onSignedOut(listener: () => void): () => void {
+  signedOutListeners.add(listener);
+  return () => signedOutListeners.delete(listener);
+}
+
+/** Sign-in's own calls answer 401 for a wrong password; only other calls mean the session is gone. */
+const isAuthCall = (path: string) => path.startsWith('/api/auth/');
+
 type QueryValue = string | number | boolean | string[] | undefined | null;
 
 function buildUrl(path: string, query?: Record<string, QueryValue>): string {
@@ -90,6 +113,17 @@ interface RequestOptions {
 }
 
 async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  try {
+    return await send<T>(method, path, opts);
+  } catch (err) {
+    // A token that went stale (the session was renewed in another tab) is fetched again, and the request retried once.
+    if (!(err instanceof ApiRequestError) || err.code !== 'CSRF_FAILED' || !UNSAFE.has(method)) throw err;
+    await api.me();
+    return send<T>(method, path, opts);
+  }
+}
+
+async function send<T>(method: string, path: string, opts: RequestOptions): Promise<T> {
   const controller = new AbortController();
   if (opts.key) {
     inflight.get(opts.key)?.abort();
@@ -98,9 +132,12 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
   opts.signal?.addEventListener('abort', () => controller.abort(), { once: true });
   let res: Response;
   try {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (csrfToken && UNSAFE.has(method)) headers[CSRF] = csrfToken;
     res = await fetch(buildUrl(path, opts.query), {
       method,
-      headers: opts.body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      headers,
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
       signal: controller.signal,
     });
@@ -127,13 +164,48 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
     const code = e?.code ?? `HTTP_${res.status}`;
     if (res.status === 503) setConnectivity('database-down', e?.message ?? 'Databasen svarar inte.');
     else if (res.status < 500) setConnectivity('ok');
-    throw new ApiRequestError({ code, message: e?.message ?? `HTTP ${res.status}`, status: res.status, details: e?.details });
+    if (res.status === 401 && !isAuthCall(path)) {
+      csrfToken = null;
+      for (const l of signedOutListeners) l();
+    }
+    const retry = Number(res.headers.get('Retry-After'));
+    throw new ApiRequestError({ code, message: e?.message ?? `HTTP ${res.status}`, status: res.status, details: e?.details, ...(retry > 0 ? { retryAfter: retry } : {}) });
   }
   setConnectivity('ok');
   return body as T;
 }
 
+/** Keeps the CSRF token of the answer (sign-in, who am I) for the requests that follow. */
+function keepCsrf<T extends { csrfToken: string | null }>(answer: T): T {
+  csrfToken = answer.csrfToken;
+  return answer;
+}
+
+/** Query parameters of GET /api/audit (newest first; `before` is the `next` of the page before). */
+export interface AuditFilter {
+  limit?: number;
+  before?: string | null;
+  action?: AuditAction | null;
+  actor?: string | null;
+}
+
 export const api = {
+  /** Who is signed in, the mode, the CSRF token to send back, and the single sign-on button (if any). */
+  me: () => request<MeResponse>('GET', '/api/auth/me').then(keepCsrf),
+  /** Signs in with a name and password; answers as `me()` does. */
+  signIn: (body: SignInBody) => request<MeResponse>('POST', '/api/auth/signin', { body }).then(keepCsrf),
+  /** Ends the session (the cookie is cleared by the server). */
+  signOut: async () => {
+    try {
+      await request<void>('POST', '/api/auth/signout');
+    } finally {
+      csrfToken = null;
+    }
+  },
+  /** The audit trail for admins, newest first. */
+  audit: (f: AuditFilter = {}) => request<AuditList>('GET', '/api/audit', { query: { limit: f.limit, before: f.before, action: f.action, actor: f.actor }, key: 'audit' }),
+  /** Every user account, for admins. */
+  users: () => request<{ users: UserSummary[] }>('GET', '/api/admin/users', { key: 'users' }),
   health: () => request<HealthResponse>('GET', '/api/health'),
   search: (q: string, opts: { limit?: number; labels?: string[]; key?: string; asOf?: string | null } = {}) =>
     request<SearchResponse>('GET', '/api/search', { query: { q, limit: opts.limit ?? 10, labels: opts.labels, asOf: opts.asOf }, key: opts.key ?? 'search' }),

@@ -41,8 +41,15 @@ export type QueryParamType = ParamType;
 /** GET /api/time/timeline (range null for an empty database; `articles` thinned to `limit` past `articleTotal`). */
 export type TimelineResponse = Timeline;
 export type { TimelineArticle };
-/** The body of POST /api/queries as the client sends it (params may be left out). */
-export type QueryInput = Omit<SaveQueryBody, 'params'> & { params: QueryParam[] };
+/** Who may see a saved query: its owner only, or everyone signed in (issue 14). */
+export type QueryVisibility = 'private' | 'shared';
+/** The body of POST /api/queries as the client sends it (params may be left out; visibility defaults to private). */
+export type QueryInput = Omit<SaveQueryBody, 'params' | 'visibility'> & { params: QueryParam[]; visibility?: QueryVisibility };
+/**
+ * A query as listed, with the ownership the server computes for the asker. Optional here so the client works
+ * against a server that does not send them (then a saved query is editable by an analyst, as before).
+ */
+export type OwnedQuery = QuerySummary & { owner?: string | null; visibility?: QueryVisibility; canEdit?: boolean };
 
 
 /** Every failure the client shows: the server's error code (or a client-side one) and a sentence for the user. */

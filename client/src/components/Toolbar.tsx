@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useAuth } from '../auth/store';
 import { useExplorer, useExplorerStore } from '../explorer/useExplorer';
 import { selectCanRedo, selectCanUndo, selectDerived, selectView } from '../explorer/selectors';
 import type { ExportFormat } from '../graph/export';
@@ -17,6 +18,8 @@ export function Toolbar() {
   const view = useExplorer(selectView);
   const panels = useExplorer((s) => s.panels);
   const empty = Object.keys(view.graph.nodes).length === 0;
+  // Adding articles writes to the graph: curators and admins only (the server refuses the rest).
+  const mayAddArticles = useAuth().can('curator');
 
   const exportFile = async (kind: ExportFormat) => {
     const m = await import('../graph/export');
@@ -92,10 +95,12 @@ export function Toolbar() {
       </span>
       <span className="spacer" />
       {/* The way into adding an article (client/src/ingest); in the toolbar, so the header keeps its few Tab stops. */}
-      <a href="#/ingest" className="add-article-link" title={t('ingest:entry.add')} data-testid="add-article">
-        <span aria-hidden="true">+</span>
-        <span className="add-article-text">{t('ingest:entry.add')}</span>
-      </a>
+      {mayAddArticles && (
+        <a href="#/ingest" className="add-article-link" title={t('ingest:entry.add')} data-testid="add-article">
+          <span aria-hidden="true">+</span>
+          <span className="add-article-text">{t('ingest:entry.add')}</span>
+        </a>
+      )}
       <button type="button" onClick={() => void x.share()} title={t('toolbar.shareTitle')} data-testid="share-link">
         {t('toolbar.share')}
       </button>

@@ -1,14 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import { SearchBox } from '../components/SearchBox';
+import { UserMenu } from '../auth/UserMenu';
+import { useAuthPage } from '../auth/route';
 import { LANGUAGES, setLanguage, type Language } from '../i18n';
 import { navigate, useIngestRoute } from '../ingest/route';
 import { useExplorerStore } from './useExplorer';
 
-/** The page header: the name, the search (the first Tab stop), skip links, and the language. */
+/** The page header: the name, the search (the first Tab stop), skip links, the language, and who is signed in. */
 export function Header() {
   const { t, i18n } = useTranslation('app');
   const x = useExplorerStore();
-  const ingest = useIngestRoute();
+  // Away from the graph (ingest, audit log, users) a search leads back to it, and there is no graph to skip to.
+  const ingestRoute = useIngestRoute();
+  const authPage = useAuthPage();
+  const away = ingestRoute !== null || authPage !== null;
   return (
     <>
       <header className="topbar">
@@ -22,14 +27,13 @@ export function Header() {
             testId="search"
             requestKey="search"
             onChoose={(hit) => {
-              // From the ingest screens a search leads back to the graph.
-              if (ingest) navigate(null);
+              if (away) navigate(null);
               void x.focusNode(hit.id);
             }}
           />
         </div>
-        {/* The search is the first stop; the skip links come right after it. On the ingest screens there is no graph to skip to. */}
-        {!ingest && (
+        {/* The search is the first stop; the skip links come right after it. */}
+        {!away && (
           <nav className="skip-links" aria-label={t('skip.label')}>
             <a href="#graph" className="skip-link" data-testid="skip-to-graph" onClick={(e) => focusInside(e, 'graph', '[tabindex], .graph-canvas')}>
               {t('skip.graph')}
@@ -50,6 +54,7 @@ export function Header() {
             ))}
           </select>
         </label>
+        <UserMenu />
       </header>
     </>
   );

@@ -11,6 +11,17 @@ export interface ErrorLike {
   code: string;
   message: string;
   status?: number;
+  /** The server's `details`; a 403 FORBIDDEN names `{ required, role }`, said here in the UI language. */
+  details?: unknown;
+}
+
+const ROLE_WORDS = new Set(['viewer', 'analyst', 'curator', 'admin']);
+
+/** The roles a FORBIDDEN answer names, when it names them. */
+function forbiddenRoles(err: ErrorLike): { required: string; role: string } | null {
+  if (err.code !== 'FORBIDDEN' || typeof err.details !== 'object' || err.details === null) return null;
+  const { required, role } = err.details as { required?: unknown; role?: unknown };
+  return typeof required === 'string' && typeof role === 'string' && ROLE_WORDS.has(required) && ROLE_WORDS.has(role) ? { required, role } : null;
 }
 
 /** Codes whose server message names the specific cause (the parameter, the parse position, the procedure, the id). */
@@ -21,6 +32,11 @@ export function errorSummary(err: ErrorLike, lng: Language = currentLanguage()):
   const t = i18n.getFixedT(lng, 'errors');
   const status = err.status ?? 0;
   const key = `code.${err.code}`;
+  const roles = forbiddenRoles(err);
+  if (roles) {
+    const word = i18n.getFixedT(lng, 'auth');
+    return t('forbiddenRole', { required: word(`role.${roles.required}`), role: word(`role.${roles.role}`) });
+  }
   if (i18n.exists(key, { ns: 'errors', lng })) return t(key, { status, message: err.message });
   if (err.message.trim()) return err.message;
   if (status >= 500) return t('status.5xx', { status });

@@ -6,6 +6,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import enApp from './en/app.json';
+import enAuth from './en/auth.json';
 import enComponents from './en/components.json';
 import enErrors from './en/errors.json';
 import enGraph from './en/graph.json';
@@ -15,6 +16,7 @@ import enLegend from './en/legend.json';
 import enQuery from './en/query.json';
 import enTime from './en/time.json';
 import svApp from './sv/app.json';
+import svAuth from './sv/auth.json';
 import svComponents from './sv/components.json';
 import svErrors from './sv/errors.json';
 import svGraph from './sv/graph.json';
@@ -26,11 +28,11 @@ import svTime from './sv/time.json';
 
 export const LANGUAGES = ['sv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
-export const NAMESPACES = ['app', 'components', 'errors', 'graph', 'ingest', 'kinds', 'legend', 'query', 'time'] as const;
+export const NAMESPACES = ['app', 'auth', 'components', 'errors', 'graph', 'ingest', 'kinds', 'legend', 'query', 'time'] as const;
 
 export const resources = {
-  sv: { app: svApp, components: svComponents, errors: svErrors, graph: svGraph, ingest: svIngest, kinds: svKinds, legend: svLegend, query: svQuery, time: svTime },
-  en: { app: enApp, components: enComponents, errors: enErrors, graph: enGraph, ingest: enIngest, kinds: enKinds, legend: enLegend, query: enQuery, time: enTime },
+  sv: { app: svApp, auth: svAuth, components: svComponents, errors: svErrors, graph: svGraph, ingest: svIngest, kinds: svKinds, legend: svLegend, query: svQuery, time: svTime },
+  en: { app: enApp, auth: enAuth, components: enComponents, errors: enErrors, graph: enGraph, ingest: enIngest, kinds: enKinds, legend: enLegend, query: enQuery, time: enTime },
 } as const;
 
 const STORAGE_KEY = 'explorer.language';

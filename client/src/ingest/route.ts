@@ -4,6 +4,7 @@
  * nor overwrite an ingest address: `explorerHost()` hides it from the store while the ingest screens are open.
  */
 import { useSyncExternalStore } from 'react';
+import { isAuthHash } from '../auth/route';
 import type { Host } from '../explorer/store';
 
 export type IngestRoute = { screen: 'add' } | { screen: 'review'; draftId: string };
@@ -33,8 +34,10 @@ export function ingestHash(route: IngestRoute): string {
  * only the explorer's own. Back from the ingest screen to an explorer address reaches the store as usual.
  */
 export function explorerHost(inner: Host): Host {
-  lastExplorerHash = parseIngestHash(inner.location().hash) ? '' : inner.location().hash;
-  const away = () => parseIngestHash(inner.location().hash) !== null;
+  // The sign-in, audit and users pages (client/src/auth/route.ts) are hidden from the store the same way.
+  const notExplorer = (hash: string) => parseIngestHash(hash) !== null || isAuthHash(hash);
+  lastExplorerHash = notExplorer(inner.location().hash) ? '' : inner.location().hash;
+  const away = () => notExplorer(inner.location().hash);
   const remember = (url: string) => {
     const i = url.indexOf('#');
     lastExplorerHash = i >= 0 ? url.slice(i) : '';

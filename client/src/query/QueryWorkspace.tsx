@@ -1,7 +1,8 @@
 import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, toApiError } from '../api/client';
-import type { ApiError, QueryParam, QueryParamType, QuerySummary, SchemaResponse } from '../api/types';
+import type { ApiError, OwnedQuery, QueryParam, QueryParamType, QuerySummary, QueryVisibility, SchemaResponse } from '../api/types';
+import { useAuth, type AuthView } from '../auth/store';
 import type { Loadable } from '../components/DetailsPanel';
 import { formatDate } from '../components/format';
 import { errorMessage } from '../i18n/errors';
@@ -24,7 +25,16 @@ export interface QueryWorkspaceProps {
   onRunCypher(cypher: string, values: Record<string, unknown>, types: Record<string, QueryParamType>): void;
 }
 
-type Editing = { mode: 'new' } | { mode: 'edit'; query: QuerySummary };
+/** A new query, one's own query changed, or someone else's (or a library) query copied to save under a new name. */
+type Editing = { mode: 'new' } | { mode: 'edit'; query: OwnedQuery } | { mode: 'copy'; query: OwnedQuery };
+
+/**
+ * Whether the asker may change or delete a query: the server says so (`canEdit`, issue 14); a server that does
+ * not say leaves saved queries to analysts, as before.
+ */
+function mayEdit(q: OwnedQuery, auth: AuthView): boolean {
+  return q.source === 'saved' && auth.can('analyst') && (q.canEdit ?? true);
+}
 
 const EXAMPLE = 'MATCH (p:Person)-[r:HOLDS]->(role:Role)-[:AT]->(a:Actor)\nRETURN p, r, role, a\nLIMIT 50';
 
@@ -36,9 +46,10 @@ export function QueryWorkspace(props: QueryWorkspaceProps) {
   const { queries, openName, onOpen, raw, onRaw, run } = props;
   const { t, i18n } = useTranslation('query');
   const lng = i18n.language;
+  const auth = useAuth();
   const [filter, setFilter] = useState('');
   const [editing, setEditing] = useState<Editing | null>(null);
-  const list = queries.state === 'ready' ? queries.data : [];
+  const list: OwnedQuery[] = queries.state === 'ready' ? queries.data : [];
   const open = list.find((q) => q.name === openName) ?? null;
   const shown = useMemo(() => {
     const f = filter.trim().toLowerCase();
@@ -53,8 +64,9 @@ export function QueryWorkspace(props: QueryWorkspaceProps) {
   if (editing) {
     return (
       <CypherWorkbench
-        key={editing.mode === 'edit' ? editing.query.name : 'new'}
+        key={editing.mode === 'new' ? 'new' : `${editing.mode}:${editing.query.name}`}
         editing={editing}
+        teamMode={auth.mode === 'signin'}
         schema={props.schema}
         run={run}
         onRun={props.onRunCypher}
@@ -74,9 +86,12 @@ export function QueryWorkspace(props: QueryWorkspaceProps) {
           {t('workspace.filterLabel')}
         </label>
         <input id="query-filter" type="search" placeholder={t('workspace.filterPlaceholder')} value={filter} onChange={(e) => setFilter(e.target.value)} data-testid="query-filter" />
-        <button type="button" onClick={() => setEditing({ mode: 'new' })} data-testid="new-cypher">
-          {t('workspace.new')}
-        </button>
+        {/* Ad-hoc Cypher is for analysts and up (the server refuses the rest). */}
+        {auth.can('analyst') && (
+          <button type="button" onClick={() => setEditing({ mode: 'new' })} data-testid="new-cypher">
+            {t('workspace.new')}
+          </button>
+        )}
       </div>
       {queries.state === 'loading' && (
         <p className="muted" role="status">
@@ -108,7 +123,7 @@ export function QueryWorkspace(props: QueryWorkspaceProps) {
                 data-query-name={q.name}
               >
                 <span className="query-title">{queryTitle(q)}</span>
-                <span className={`source-badge ${q.source}`}>{t(`workspace.source.${q.source}`)}</span>
+                <span className={`source-badge ${badge(q)}`}>{t(`workspace.source.${badge(q)}`)}</span>
                 <span className="query-desc" title={queryDescription(q)}>
                   {queryDescription(q)}
                 </span>
@@ -130,6 +145,11 @@ export function QueryWorkspace(props: QueryWorkspaceProps) {
           <h3>{queryTitle(open)}</h3>
           <p className="small">{queryDescription(open)}</p>
           {open.updatedAt && <p className="muted small">{t('workspace.changed', { date: formatDate(open.updatedAt) })}</p>}
+          {auth.mode === 'signin' && open.source === 'saved' && open.owner && (
+            <p className="muted small" data-testid="query-owner">
+              {open.owner === auth.user?.name ? t('workspace.ownerYou') : t('workspace.owner', { owner: open.owner })} · {open.visibility === 'shared' ? t('workspace.shared') : t('workspace.private')}
+            </p>
+          )}
           <ParamForm
             params={open.params}
             raw={{ ...Object.fromEntries(open.params.map((p) => [p.name, rawDefault(p)])), ...raw }}
@@ -145,7 +165,7 @@ export function QueryWorkspace(props: QueryWorkspaceProps) {
             <button type="submit" className="primary" disabled={run.status === 'running'} data-testid="query-run">
               {t('workspace.run')}
             </button>
-            {open.source === 'saved' && (
+            {mayEdit(open, auth) && (
               <>
                 <button type="button" onClick={() => setEditing({ mode: 'edit', query: open })} data-testid="query-edit">
                   {t('workspace.edit')}
@@ -156,12 +176,22 @@ export function QueryWorkspace(props: QueryWorkspaceProps) {
                 }} />
               </>
             )}
+            {open.source === 'saved' && !mayEdit(open, auth) && auth.can('analyst') && (
+              <button type="button" onClick={() => setEditing({ mode: 'copy', query: open })} title={t('workspace.copyTitle')} data-testid="query-copy">
+                {t('workspace.copy')}
+              </button>
+            )}
           </div>
         </form>
       )}
       <RunStatusLine run={run} />
     </div>
   );
+}
+
+/** The list's badge: library, a shared saved query, or one's own saved query. */
+function badge(q: OwnedQuery): 'library' | 'saved' | 'shared' {
+  return q.source === 'saved' && q.visibility === 'shared' ? 'shared' : q.source;
 }
 
 function DeleteButton({ query, onDeleted }: { query: QuerySummary; onDeleted(): Promise<void> }) {
@@ -219,22 +249,26 @@ export function RunStatusLine({ run }: { run: RunState }) {
 
 interface WorkbenchProps {
   editing: Editing;
+  /** Signed-in use: a saved query may be shared with the team. */
+  teamMode: boolean;
   schema: SchemaResponse | null;
   run: RunState;
   onRun(cypher: string, values: Record<string, unknown>, types: Record<string, QueryParamType>): void;
   onDone(saved: string | null): Promise<void>;
 }
 
-/** Ad-hoc Cypher: edit, run read-only, save as a named query or update one's own. */
-function CypherWorkbench({ editing, schema, run, onRun, onDone }: WorkbenchProps) {
+/** Ad-hoc Cypher: edit, run read-only, save as a named query (private or shared), update one's own, or copy another's. */
+function CypherWorkbench({ editing, teamMode, schema, run, onRun, onDone }: WorkbenchProps) {
   const { t } = useTranslation('query');
-  const initial = editing.mode === 'edit' ? editing.query : null;
+  const initial = editing.mode === 'new' ? null : editing.query;
+  const editingOwn = editing.mode === 'edit';
   const [cypher, setCypher] = useState(initial?.cypher ?? EXAMPLE);
   const [types, setTypes] = useState<Record<string, QueryParamType>>(() => Object.fromEntries((initial?.params ?? []).map((p) => [p.name, p.type])));
   const [raw, setRaw] = useState<Record<string, RawValue>>(() => Object.fromEntries((initial?.params ?? []).map((p) => [p.name, rawDefault(p)])));
-  const [name, setName] = useState(initial?.name ?? '');
+  const [name, setName] = useState(editingOwn ? (initial?.name ?? '') : '');
   const [title, setTitle] = useState(initial?.title ?? '');
   const [description, setDescription] = useState(initial?.description ?? '');
+  const [shared, setShared] = useState(editingOwn && initial?.visibility === 'shared');
   const [saveState, setSaveState] = useState<{ state: 'idle' | 'saving' } | { state: 'error'; message: string }>({ state: 'idle' });
   const [showErrors, setShowErrors] = useState(false);
 
@@ -257,9 +291,11 @@ function CypherWorkbench({ editing, schema, run, onRun, onDone }: WorkbenchProps
     }
     setSaveState({ state: 'saving' });
     const withDefaults: QueryParam[] = params.map((p) => (values[p.name] === undefined ? p : { ...p, default: values[p.name] as QueryParam['default'] }));
+    // Sent when it says something: shared, or a change back to private (the server's default is private).
+    const visibility: { visibility?: QueryVisibility } = teamMode && (shared || initial?.visibility === 'shared') ? { visibility: shared ? 'shared' : 'private' } : {};
     try {
-      if (editing.mode === 'edit') await api.updateQuery(editing.query.name, { title: title || undefined, description, cypher, params: withDefaults });
-      else await api.saveQuery({ name, title: title || undefined, description, cypher, params: withDefaults });
+      if (editing.mode === 'edit') await api.updateQuery(editing.query.name, { title: title || undefined, description, cypher, params: withDefaults, ...visibility });
+      else await api.saveQuery({ name, title: title || undefined, description, cypher, params: withDefaults, ...(teamMode && shared ? { visibility: 'shared' as const } : {}) });
       await onDone(editing.mode === 'edit' ? editing.query.name : name);
     } catch (err) {
       setSaveState({ state: 'error', message: errorMessage(toApiError(err)) });
@@ -272,7 +308,9 @@ function CypherWorkbench({ editing, schema, run, onRun, onDone }: WorkbenchProps
         <button type="button" className="link-button" onClick={() => void onDone(null)} data-testid="workbench-back">
           {t('workbench.back')}
         </button>
-        <span className="muted small">{editing.mode === 'edit' ? t('workbench.editing', { title: queryTitle(editing.query) }) : t('workbench.newQuery')}</span>
+        <span className="muted small">
+          {editing.mode === 'edit' ? t('workbench.editing', { title: queryTitle(editing.query) }) : editing.mode === 'copy' ? t('workbench.copying', { title: queryTitle(editing.query) }) : t('workbench.newQuery')}
+        </span>
       </div>
       <Suspense
         fallback={
@@ -293,7 +331,7 @@ function CypherWorkbench({ editing, schema, run, onRun, onDone }: WorkbenchProps
         </button>
       </div>
       <RunStatusLine run={run} />
-      <details className="save-form" open={editing.mode === 'edit'}>
+      <details className="save-form" open={editing.mode !== 'new'}>
         <summary>{editing.mode === 'edit' ? t('workbench.saveChanges') : t('workbench.saveAsNew')}</summary>
         <div className="field">
           <label htmlFor="save-name" className="field-label">
@@ -313,6 +351,17 @@ function CypherWorkbench({ editing, schema, run, onRun, onDone }: WorkbenchProps
           </label>
           <textarea id="save-description" value={description} onChange={(e) => setDescription(e.target.value)} rows={2} data-testid="save-description" />
         </div>
+        {teamMode && (
+          <div className="field share-field">
+            <label className="inline">
+              <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} aria-describedby="save-share-hint" data-testid="save-shared" />
+              {t('workbench.share')}
+            </label>
+            <p id="save-share-hint" className="muted small">
+              {t('workbench.shareHint')}
+            </p>
+          </div>
+        )}
         <button type="button" onClick={() => void save()} disabled={saveState.state === 'saving'} data-testid="save-query">
           {saveState.state === 'saving' ? t('workbench.saving') : editing.mode === 'edit' ? t('workbench.saveChanges') : t('workbench.save')}
         </button>
