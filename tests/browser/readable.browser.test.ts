@@ -199,14 +199,15 @@ describe('time you can see', () => {
 });
 
 describe('interaction that is complete', () => {
-  it('reaches the search in one Tab, the toolbar within five, and the network through a skip link', async () => {
+  // Search, the two skip links, the language and the account menu come first, in the order they are seen.
+  it('reaches the search in one Tab, the toolbar within six, and the network through a skip link', async () => {
     const opened = await open();
     const { page } = opened;
     const focused = () => page.evaluate(() => ({ testId: document.activeElement?.getAttribute('data-testid') ?? '', inToolbar: !!document.activeElement?.closest('[role=toolbar]') }));
     await page.keyboard.press('Tab');
     expect((await focused()).testId).toBe('search-input');
     let tabs = 1;
-    while (!(await focused()).inToolbar && tabs < 5) {
+    while (!(await focused()).inToolbar && tabs < 6) {
       await page.keyboard.press('Tab');
       tabs++;
     }

@@ -7,8 +7,8 @@ import './auth.css';
 
 /**
  * The header's account corner. Signed in: the user's name and role, opening a small menu with the audit log
- * and users (admins) and "Logga ut". In the open mode only a quiet "Lokal användare" — no Tab stop, so the
- * explorer's keyboard path stays as it was; an admin there reaches the pages at #/audit and #/users.
+ * and users (admins) and "Logga ut". In the open mode a quiet "Lokal användare" whose menu says what the mode
+ * means and leads to the audit log and the users page (the one person there is admin).
  */
 export function UserMenu() {
   const { t } = useTranslation('auth');
@@ -44,11 +44,28 @@ export function UserMenu() {
   }, [auth.user, auth.mode]);
 
   if (auth.status !== 'ready' || !auth.user) return null;
+  const adminLinks = (
+    <>
+      <a href="#/audit" data-testid="nav-audit">
+        {t('header.audit')}
+      </a>
+      <a href="#/users" data-testid="nav-users">
+        {t('header.users')}
+      </a>
+    </>
+  );
+  // Open mode: nobody signs in, and the one person here is admin; the menu only leads to the admin pages.
   if (auth.mode === 'open')
     return (
-      <span className="local-user muted small" title={t('header.localTitle')} data-testid="local-user">
-        {t('header.localUser')}
-      </span>
+      <details className="user-menu local-user" ref={menu} data-testid="local-user">
+        <summary data-testid="user-menu-button">
+          <span className="user-name muted">{t('header.localUser')}</span>
+        </summary>
+        <div className="user-menu-items">
+          <p className="user-menu-who muted small">{t('header.localTitle')}</p>
+          {adminLinks}
+        </div>
+      </details>
     );
 
   const user = auth.user;
@@ -76,16 +93,7 @@ export function UserMenu() {
       </summary>
       <div className="user-menu-items">
         <p className="user-menu-who muted small">{t('header.signedInAs', { name: user.name })}</p>
-        {auth.can('admin') && (
-          <>
-            <a href="#/audit" data-testid="nav-audit">
-              {t('header.audit')}
-            </a>
-            <a href="#/users" data-testid="nav-users">
-              {t('header.users')}
-            </a>
-          </>
-        )}
+        {auth.can('admin') && adminLinks}
         <button type="button" onClick={() => void signOut()} disabled={busy} data-testid="sign-out">
           {busy ? t('header.signingOut') : t('header.signOut')}
         </button>
