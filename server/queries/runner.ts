@@ -1,5 +1,5 @@
 import neo4j, { type Record as Neo4jRecord, type Relationship } from 'neo4j-driver';
-import { QueryTimeoutError } from '../errors';
+import { QueryRejectedError, QueryTimeoutError } from '../errors';
 import type { Database } from '../neo4j/database';
 import { toAppError } from '../neo4j/errors';
 import { GraphBuilder, toPlain } from '../neo4j/values';
@@ -94,6 +94,20 @@ function protectedIds(values: unknown[]): Set<string> {
 }
 
 /**
+ * Runs `work`, turning a failure that is the query's own fault into its API error at once. The driver retries a
+ * transaction that failed with a transient error; a query over the per-transaction memory cap fails that way
+ * (MemoryPoolOutOfMemoryError) but would fail the same on every try, so it must not be retried.
+ */
+async function refuseWithoutRetry<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    const mapped = toAppError(err);
+    throw mapped instanceof QueryRejectedError ? mapped : err;
+  }
+}
+
+/**
  * Runs one checked statement in a read transaction: the session is READ and the work goes through
  * executeRead, so the database itself refuses any write. The stream is read up to the row cap and the rest
  * discarded; the transaction timeout makes the server terminate a query that runs too long.
@@ -116,7 +130,7 @@ export async function runReadOnly(
   let gaveUp = false;
   try {
     const work = session.executeRead(
-      async (tx) => {
+      (tx) => refuseWithoutRetry(async () => {
         const result = tx.run(statement, params);
         const columns = [...(await result.keys())].map(String);
         const records: Neo4jRecord[] = [];
@@ -149,7 +163,7 @@ export async function runReadOnly(
         const missing = [...ends].filter((id) => !seen.has(id)).slice(0, MAX_FETCHED_ENDS);
         const endNodes = missing.length ? (await tx.run('MATCH (n) WHERE elementId(n) IN $ids RETURN n', { ids: missing })).records.map((r) => r.get('n')) : [];
         return { columns, kept, truncated, summary, endNodes };
-      },
+      }),
       { timeout: limits.timeoutMs, metadata: { app: 'explorer', ...metadata } },
     );
     const deadline = new Promise<never>((_, reject) => {
