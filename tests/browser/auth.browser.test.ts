@@ -274,6 +274,118 @@ describe('the audit log', () => {
     expect(csv).toContain(TITLE);
     await done(opened);
   });
+
+  it('lets an admin add a user, change their role, disable them so their sign-in is refused, and enable them again; refuses, in words, to demote the last admin', async () => {
+    const anton = { name: 'anton', display: 'Anton Ek', password: 'anton-lösenord-1' };
+    const opened = await open('');
+    const { page } = opened;
+    await signIn(page, 'admin');
+    await page.click('[data-testid=user-menu-button]');
+    await page.click('[data-testid=nav-users]');
+    await page.waitForSelector('[data-testid=users-table]');
+    expect(page.url()).toMatch(/#\/users$/);
+    expect(await page.textContent('[data-testid=users-page]')).toContain('npm run user');
+    const row = (name: string) => page.locator(`[data-testid=user-row][data-name="${name}"]`);
+    const status = page.locator('[role=status][data-testid=users-status]');
+
+    // "Lägg till användare" from the keyboard; two different passwords are caught before anything is sent.
+    await page.focus('[data-testid=user-add-name]');
+    await page.keyboard.type(anton.name);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(anton.display);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('user-add-role');
+    await page.selectOption('[data-testid=user-add-role]', 'analyst');
+    await page.focus('[data-testid=user-add-password]');
+    await page.keyboard.type(anton.password);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('något-annat-lösenord');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[role=alert][data-testid=user-add-error]');
+    expect(await page.textContent('[data-testid=user-add-error]')).toContain('Lösenorden är inte likadana');
+    expect(await page.getAttribute('[data-testid=user-add-repeat]', 'aria-invalid')).toBe('true');
+    await page.fill('[data-testid=user-add-repeat]', anton.password);
+    await page.keyboard.press('Enter');
+    await row(anton.name).waitFor();
+    expect(await status.textContent()).toContain('Lade till anton med rollen analytiker');
+    expect(await row(anton.name).getAttribute('data-role')).toBe('analyst');
+    expect(await row(anton.name).textContent()).toContain(anton.display);
+    expect(await page.inputValue('[data-testid=user-add-name]')).toBe('');
+
+    // The same name again is refused in words.
+    await page.fill('[data-testid=user-add-name]', anton.name);
+    await page.fill('[data-testid=user-add-password]', anton.password);
+    await page.fill('[data-testid=user-add-repeat]', anton.password);
+    await page.click('[data-testid=user-add-submit]');
+    await page.waitForSelector('[role=alert][data-testid=user-add-error]');
+    expect(await page.textContent('[data-testid=user-add-error]')).toContain('Det finns redan ett konto med namnet anton');
+
+    // Analyst → curator with the row's select and "Spara"; the server has it.
+    await row(anton.name).locator('[data-testid=user-role]').selectOption('curator');
+    await row(anton.name).locator('[data-testid=user-role-save]').click();
+    await page.waitForSelector(`[data-testid=user-row][data-name="${anton.name}"][data-role=curator]`);
+    expect(await status.textContent()).toContain('anton har nu rollen redaktör');
+    const listed = await page.evaluate(async () => ((await (await fetch('/api/admin/users')).json()) as { users: { name: string; role: string; disabled: boolean }[] }).users);
+    expect(listed.find((u) => u.name === 'anton')).toMatchObject({ role: 'curator', disabled: false });
+
+    // "Stäng av": anton's sign-in is refused.
+    await row(anton.name).locator('[data-testid=user-toggle]').click();
+    await page.waitForSelector(`[data-testid=user-row][data-name="${anton.name}"][data-status=disabled]`);
+    expect(await row(anton.name).locator('[data-testid=user-status]').textContent()).toBe('avstängd');
+    expect(await row(anton.name).locator('[data-testid=user-toggle]').textContent()).toBe('Aktivera');
+    expect(await status.textContent()).toContain('anton är avstängd');
+    const other = await open('');
+    await other.page.waitForSelector('[data-testid=signin-page]');
+    await other.page.fill('[data-testid=signin-name]', anton.name);
+    await other.page.fill('[data-testid=signin-password]', anton.password);
+    await other.page.keyboard.press('Enter');
+    await other.page.waitForSelector('[role=alert][data-testid=signin-error]');
+    expect(await other.page.textContent('[data-testid=signin-error]')).toContain('Fel användarnamn eller lösenord');
+
+    // "Aktivera" (the focus stays on the button, for the keyboard): anton signs in, as a curator.
+    await row(anton.name).locator('[data-testid=user-toggle]').click();
+    await page.waitForSelector(`[data-testid=user-row][data-name="${anton.name}"][data-status=active]`);
+    expect(await status.textContent()).toContain('anton är aktiverad');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'user-toggle');
+    await other.page.fill('[data-testid=signin-password]', anton.password);
+    await other.page.keyboard.press('Enter');
+    await other.page.waitForSelector('[data-testid=user-menu]');
+    expect(await other.page.textContent('[data-testid=user-role]')).toBe('redaktör');
+    await done(other, (e) => e.includes('401'));
+
+    // The only admin cannot make herself a curator: LAST_ADMIN, said in Swedish, and nothing changes.
+    await row(USERS.admin.name).locator('[data-testid=user-role]').selectOption('curator');
+    await row(USERS.admin.name).locator('[data-testid=user-role-save]').click();
+    const refusal = page.locator('[role=alert][data-testid=user-error]');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('utan någon aktiv administratör');
+    expect(await row(USERS.admin.name).getAttribute('data-role')).toBe('admin');
+    expect(await row(USERS.admin.name).locator('[data-testid=user-role]').inputValue()).toBe('admin');
+    expect(await page.evaluate(async () => ((await (await fetch('/api/auth/me')).json()) as { user: { role: string } }).user.role)).toBe('admin');
+
+    // "Nytt lösenord" opens a labelled form in the row; the page passes axe with it and the refusal showing.
+    await row(anton.name).locator('[data-testid=user-password]').click();
+    await page.waitForSelector('[data-testid=user-password-form]');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('user-new-password');
+    const violations = await runAxe(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await screenshotAll(page, 'users');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid=user-password-form]', { state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('user-password');
+    await done(opened, (e) => e.includes('409'));
+
+    // And on a large screen in the dark theme.
+    const dark = await open('', { viewport: VIEWPORTS.desktop, colorScheme: 'dark' });
+    await signIn(dark.page, 'admin');
+    await dark.page.goto(`${app.url}/#/users`);
+    await dark.page.waitForSelector(`[data-testid=user-row][data-name="${anton.name}"]`);
+    await screenshotAll(dark.page, 'users');
+    const darkViolations = await runAxe(dark.page);
+    expect(darkViolations, describeViolations(darkViolations)).toEqual([]);
+    await done(dark, (e) => e.includes('401'));
+  });
 });
 
 describe('looks', () => {

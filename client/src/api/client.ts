@@ -26,7 +26,7 @@ import type {
 } from './types';
 import type { z } from 'zod';
 import type { AcceptBody, AcceptResult, ConvertBody, ConvertResult, IngestInput, Proposal, ProposalList } from '../../../contract/ingest';
-import type { AuditAction, AuditList, CSRF_HEADER, MeResponse, SignInBody, UserSummary } from '../../../contract/auth';
+import type { AddUserBody, AuditAction, AuditList, CSRF_HEADER, MeResponse, SignInBody, UpdateUserBody, UserSummary } from '../../../contract/auth';
 
 /** Thrown by every API function; `code` is the server's error code or NETWORK / ABORTED / BAD_RESPONSE. */
 export class ApiRequestError extends Error implements ApiError {
@@ -206,6 +206,13 @@ export const api = {
   audit: (f: AuditFilter = {}) => request<AuditList>('GET', '/api/audit', { query: { limit: f.limit, before: f.before, action: f.action, actor: f.actor }, key: 'audit' }),
   /** Every user account, for admins. */
   users: () => request<{ users: UserSummary[] }>('GET', '/api/admin/users', { key: 'users' }),
+  /** Adds a local account (admins); 409 CONFLICT when the name is taken, 400 VALIDATION_FAILED with `details` per field. */
+  addUser: (body: AddUserBody) => request<UserSummary>('POST', '/api/admin/users', { body }),
+  /**
+   * Changes an account (admins): role, disabled (`false` also unlocks), a new password. 409 LAST_ADMIN when no
+   * enabled admin would remain; 400 for a password on a single sign-on user; 404 for an unknown name.
+   */
+  updateUser: (name: string, body: UpdateUserBody) => request<UserSummary>('PATCH', `/api/admin/users/${encodeURIComponent(name)}`, { body }),
   health: () => request<HealthResponse>('GET', '/api/health'),
   search: (q: string, opts: { limit?: number; labels?: string[]; key?: string; asOf?: string | null } = {}) =>
     request<SearchResponse>('GET', '/api/search', { query: { q, limit: opts.limit ?? 10, labels: opts.labels, asOf: opts.asOf }, key: opts.key ?? 'search' }),
