@@ -342,7 +342,9 @@ describe('the audit log', () => {
     await other.page.waitForSelector('[role=alert][data-testid=signin-error]');
     expect(await other.page.textContent('[data-testid=signin-error]')).toContain('Fel användarnamn eller lösenord');
 
-    // "Aktivera" (the focus stays on the button, for the keyboard): anton signs in, as a curator.
+    // "Aktivera" (the focus stays on the button, for the keyboard): anton signs in, as a curator. The admin's
+    // window comes to the front first, as when a person clicks in it: focus follows only in the window in front.
+    await page.bringToFront();
     await row(anton.name).locator('[data-testid=user-toggle]').click();
     await page.waitForSelector(`[data-testid=user-row][data-name="${anton.name}"][data-status=active]`);
     expect(await status.textContent()).toContain('anton är aktiverad');

@@ -118,6 +118,12 @@ function UserRow({ user: u, self, onChanged, onStart }: RowProps) {
   const formId = useId();
   const errorId = useId();
   useEffect(() => setRole(u.role), [u.role]);
+  const refocus = useRef<(() => HTMLElement | null) | null>(null);
+  useEffect(() => {
+    if (busy || !refocus.current) return;
+    refocus.current()?.focus();
+    refocus.current = null;
+  }, [busy]);
 
   const status = userStatus(u);
   const local = u.via === 'local';
@@ -134,9 +140,10 @@ function UserRow({ user: u, self, onChanged, onStart }: RowProps) {
       if (!isAborted(err)) setError(t('users.changeFailed', { name: u.name, message: errorMessage(toApiError(err)) }));
       return false;
     } finally {
+      // The control was disabled while the change was under way; the keyboard user goes on from it once it is
+      // enabled again (the effect below, after React has rendered).
+      refocus.current = focusAfter ?? null;
       setBusy(false);
-      // The control was disabled while the change was under way; the keyboard user goes on from it.
-      requestAnimationFrame(() => focusAfter?.()?.focus());
     }
   };
 
